@@ -1,0 +1,5 @@
+"""``python -m crm_desktop``: the same as the ``crm-desktop`` command."""
+
+from crm_desktop.cli import main
+
+raise SystemExit(main())

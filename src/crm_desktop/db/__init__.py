@@ -1,0 +1,1 @@
+"""Database layer: SQLAlchemy models over an encrypted SQLCipher file, and its migrations."""

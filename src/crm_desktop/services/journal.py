@@ -1,0 +1,100 @@
+"""The change journal: one row per changed field, written in the same transaction as the change.
+
+It is the audit history shown in the detail panel and the outbox that sync pushes. Values are
+stored as JSON text so that any field type round-trips (dates and times as ISO text, money as
+integer minor units, tag sets as sorted lists).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crm_desktop.db.models import ChangeJournal
+from crm_desktop.db.types import to_utc_text
+from crm_desktop.domain.ids import new_id
+from crm_desktop.services.context import ServiceContext
+
+
+def to_json(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = to_utc_text(value)
+    elif isinstance(value, date):
+        value = value.isoformat()
+    elif isinstance(value, Decimal):
+        value = str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def from_json(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+class Action:
+    """One user action: every journal row it writes shares one ``action_id`` and one time."""
+
+    def __init__(self, session: Session, ctx: ServiceContext) -> None:
+        self.session = session
+        self.ctx = ctx
+        self.action_id = new_id()
+        self.when = ctx.clock()
+
+    def record(self, entity: str, record_id: str, changes: dict[str, tuple[Any, Any]]) -> None:
+        """Journal ``{field: (old, new)}``; fields whose value did not change are skipped."""
+        for name, (old, new) in changes.items():
+            if old == new:
+                continue
+            self.session.add(
+                ChangeJournal(
+                    change_id=new_id(),
+                    action_id=self.action_id,
+                    entity=entity,
+                    record_id=record_id,
+                    field=name,
+                    old_value=to_json(old),
+                    new_value=to_json(new),
+                    user_id=self.ctx.user_id,
+                    device_id=self.ctx.device_id,
+                    hlc=self.ctx.hlc.now(),
+                    changed_at=self.when,
+                )
+            )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    changed_at: datetime
+    user_id: str | None
+    entity: str
+    record_id: str
+    field: str
+    old_value: Any
+    new_value: Any
+    action_id: str
+
+
+def history(
+    session: Session, record_ids: list[str], limit: int = 500
+) -> list[HistoryEntry]:
+    """Newest first: the field changes of the given records (a customer and its children)."""
+    rows = session.scalars(
+        select(ChangeJournal)
+        .where(ChangeJournal.record_id.in_(record_ids))
+        .order_by(ChangeJournal.seq.desc())
+        .limit(limit)
+    )
+    return [
+        HistoryEntry(
+            r.changed_at, r.user_id, r.entity, r.record_id, r.field,
+            from_json(r.old_value), from_json(r.new_value), r.action_id,
+        )
+        for r in rows
+    ]
