@@ -27,6 +27,7 @@ from sqlalchemy.pool import QueuePool
 
 from crm_desktop.db.schema import SCHEMA_HEAD, schema_number
 from crm_desktop.domain import errors
+from crm_desktop.domain.search_text import customer_document
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -79,6 +80,7 @@ def _connect_raw(path: Path, passphrase: str, *, create: bool, busy_ms: int) -> 
 
 
 def _configure(conn: RawConnection) -> None:
+    conn.create_function("crm_search_document", 8, customer_document, deterministic=True)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA temp_store = MEMORY")
@@ -205,9 +207,7 @@ def _wrap(path: Path, engine: Engine) -> Database:
         path=path,
         engine=engine,
         _sessions=sessionmaker(bind=engine, expire_on_commit=False),
-        _writes=sessionmaker(
-            bind=engine.execution_options(immediate=True), expire_on_commit=False
-        ),
+        _writes=sessionmaker(bind=engine.execution_options(immediate=True), expire_on_commit=False),
     )
 
 
@@ -233,7 +233,7 @@ def open_database(
         raise _classify(exc, path) from None
     try:
         version = _read_version(conn, path)
-        found, known = schema_number(version), schema_number(SCHEMA_HEAD)
+        found, known = schema_number(version), schema_number(SCHEMA_HEAD) or 0
         if found is None or found > known:
             raise errors.NewerSchemaError(path=str(path), found=version, known=SCHEMA_HEAD)
         try:

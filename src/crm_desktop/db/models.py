@@ -232,6 +232,17 @@ class FollowUp(Timestamps, Base):
     )
 
 
+class SavedView(Timestamps, Base):
+    """A named customer-list view of one user: filter, sort and columns, as JSON."""
+
+    __tablename__ = "saved_views"
+    id: Mapped[str] = _id_column()
+    user_id: Mapped[str | None] = _user_fk()
+    name: Mapped[str] = mapped_column(String(100))
+    definition: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class ChangeJournal(Base):
     """One row per changed field: the audit history now, the sync outbox later.
 
@@ -269,5 +280,6 @@ COUNTED_TABLES: dict[str, type[Base]] = {
     "opportunities": Opportunity,
     "stage_history": StageHistory,
     "followups": FollowUp,
+    "saved_views": SavedView,
     "journal": ChangeJournal,
 }

@@ -57,7 +57,7 @@ class ISODate(TypeDecorator[date]):
             return None
         if isinstance(value, str):
             return value
-        return value.isoformat()
+        return str(value.isoformat())
 
     def process_result_value(self, value: Any, dialect: Dialect) -> date | None:
         if value is None:

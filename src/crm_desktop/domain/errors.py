@@ -39,7 +39,9 @@ class ValidationError(CrmError):
 
 
 class NotFoundError(CrmError):
-    template = QT_TRANSLATE_NOOP("Errors", "The {kind} no longer exists (it may have been deleted).")
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The {kind} no longer exists (it may have been deleted)."
+    )
 
 
 class PermissionDeniedError(CrmError):

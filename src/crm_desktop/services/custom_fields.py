@@ -43,7 +43,9 @@ def clean_custom_value(definition: CustomFieldDef, raw: Any) -> str | None:
             number = Decimal("NaN")
         if isinstance(raw, float) or not number.is_finite():
             raise ValidationError(
-                field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a number."), value=str(raw)[:40]
+                field,
+                QT_TRANSLATE_NOOP("Errors", "“{value}” is not a number."),
+                value=str(raw)[:40],
             )
         return str(number)
     if kind == CustomFieldType.DATE:
@@ -52,10 +54,11 @@ def clean_custom_value(definition: CustomFieldDef, raw: Any) -> str | None:
     text = v.text(1000)(field, raw)
     if kind == CustomFieldType.CHOICE and text not in json.loads(definition.choices or "[]"):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not one of the choices."),
+            field,
+            QT_TRANSLATE_NOOP("Errors", "“{value}” is not one of the choices."),
             value=str(text)[:40],
         )
-    return text
+    return None if text is None else str(text)
 
 
 class CustomFieldService(EntityService[CustomFieldDef]):
@@ -75,8 +78,11 @@ class CustomFieldService(EntityService[CustomFieldDef]):
     ) -> dict[str, Any]:
         kind = values.get("field_type", obj.field_type if obj else None)
         if "choices" in values:
-            values["choices"] = json.dumps(values["choices"], ensure_ascii=False) if values[
-                "choices"] is not None else None
+            values["choices"] = (
+                json.dumps(values["choices"], ensure_ascii=False)
+                if values["choices"] is not None
+                else None
+            )
         choices = values.get("choices", obj.choices if obj else None)
         if kind == CustomFieldType.CHOICE and not json.loads(choices or "[]"):
             raise ValidationError(

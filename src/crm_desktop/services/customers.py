@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import (
-    CustomerTag,
     Customer,
+    CustomerTag,
     CustomFieldDef,
     CustomFieldValue,
     Tag,
@@ -101,18 +102,32 @@ class CustomerService(EntityService[Customer]):
     def set_tags(self, customer_id: str, tag_ids: list[str]) -> None:
         """Replace the customer's tag set (journalled as one ``tags`` field change)."""
         with self.ctx.db.write() as session:
-            self.load(session, customer_id)
-            wanted = sorted(set(tag_ids))
-            for tag_id in wanted:
-                tag = session.get(Tag, tag_id)
-                if tag is None or tag.deleted_at is not None:
-                    raise NotFoundError(kind=QT_TRANSLATE_NOOP("Errors", "tag"))
-            old = self.tag_ids(session, customer_id)
-            if old == wanted:
-                return
-            session.execute(delete(CustomerTag).where(CustomerTag.customer_id == customer_id))
-            session.add_all(CustomerTag(customer_id=customer_id, tag_id=t) for t in wanted)
-            Action(session, self.ctx).record("customer", customer_id, {"tags": (old, wanted)})
+            self.set_tags_in(Action(session, self.ctx), customer_id, tag_ids)
+
+    def set_tags_in(self, action: Action, customer_id: str, tag_ids: list[str]) -> None:
+        session = action.session
+        self.load(session, customer_id)
+        wanted = sorted(set(tag_ids))
+        for tag_id in wanted:
+            tag = session.get(Tag, tag_id)
+            if tag is None or tag.deleted_at is not None:
+                raise NotFoundError(kind=QT_TRANSLATE_NOOP("Errors", "tag"))
+        old = self.tag_ids(session, customer_id)
+        if old == wanted:
+            return
+        session.execute(delete(CustomerTag).where(CustomerTag.customer_id == customer_id))
+        session.add_all(CustomerTag(customer_id=customer_id, tag_id=t) for t in wanted)
+        action.record("customer", customer_id, {"tags": (old, wanted)})
+
+    def change_tags(
+        self, customer_ids: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> None:
+        """Add and remove tags on many customers in one action (bulk edit)."""
+        with self.ctx.db.write() as session:
+            action = Action(session, self.ctx)
+            for customer_id in customer_ids:
+                current = set(self.tag_ids(session, customer_id))
+                self.set_tags_in(action, customer_id, sorted((current | set(add)) - set(remove)))
 
     # --- custom fields --------------------------------------------------------------------
 
@@ -131,7 +146,9 @@ class CustomerService(EntityService[Customer]):
                 if old == new:
                     continue
                 if row is None:
-                    session.add(CustomFieldValue(record_id=customer_id, field_id=field_id, value=new))
+                    session.add(
+                        CustomFieldValue(record_id=customer_id, field_id=field_id, value=new)
+                    )
                 else:
                     row.value = new
                 action.record("customer", customer_id, {f"custom:{field_id}": (old, new)})

@@ -50,8 +50,9 @@ class EntityService(Generic[M]):
         unknown = sorted(set(values) - set(self.fields))
         if unknown:
             raise ValidationError(
-                unknown[0], QT_TRANSLATE_NOOP("Errors", "“{field}” is not a field of this record."),
-                field=unknown[0],
+                unknown[0],
+                QT_TRANSLATE_NOOP("Errors", "“{name}” is not a field of this record."),
+                name=unknown[0],
             )
         cleaned = {name: self.fields[name](name, value) for name, value in values.items()}
         for name in self.required:
@@ -83,15 +84,19 @@ class EntityService(Generic[M]):
     def update(self, record_id: str, **values: Any) -> None:
         cleaned = self.clean(values, creating=False)
         with self.ctx.db.write() as session:
-            action = Action(session, self.ctx)
-            obj = self.load(session, record_id)
-            changes = self._apply(
-                session, action, obj, self.prepare(session, obj, cleaned), creating=False
-            )
-            if changes:
-                obj.updated_at = action.when  # type: ignore[attr-defined]
-                session.flush()
-                self.after_change(action, obj, changes, creating=False)
+            self.update_in(Action(session, self.ctx), record_id, cleaned)
+
+    def update_in(self, action: Action, record_id: str, cleaned: dict[str, Any]) -> None:
+        """Apply already-cleaned values inside a larger action (an import, a merge)."""
+        session = action.session
+        obj = self.load(session, record_id)
+        changes = self._apply(
+            session, action, obj, self.prepare(session, obj, dict(cleaned)), creating=False
+        )
+        if changes:
+            obj.updated_at = action.when  # type: ignore[attr-defined]
+            session.flush()
+            self.after_change(action, obj, changes, creating=False)
 
     def delete(self, record_id: str) -> None:
         """Move to the trash (soft delete); ``restore`` brings it back."""
@@ -113,8 +118,11 @@ class EntityService(Generic[M]):
                 setattr(obj, name, value)
                 if old != value:
                     changes[name] = (old, value)
-        action.record(self.entity, str(obj.id), {k: v for k, v in changes.items()
-                                                   if k in self.fields or k in self.journalled})
+        action.record(
+            self.entity,
+            str(obj.id),  # type: ignore[attr-defined]
+            {k: v for k, v in changes.items() if k in self.fields or k in self.journalled},
+        )
         return changes
 
     journalled: ClassVar[frozenset[str]] = frozenset()

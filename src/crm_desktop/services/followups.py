@@ -80,8 +80,10 @@ class FollowUpService(EntityService[FollowUp]):
         if "status" in values and (obj is None or obj.status != status):
             now = self.ctx.clock()
             values["completed_at"] = now if status == FollowUpStatus.DONE else None
-            if status == FollowUpStatus.DONE and values.get("occurred_at") is None and (
-                obj is None or obj.occurred_at is None
+            if (
+                status == FollowUpStatus.DONE
+                and values.get("occurred_at") is None
+                and (obj is None or obj.occurred_at is None)
             ):
                 values["occurred_at"] = now
         return values

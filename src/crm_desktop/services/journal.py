@@ -81,9 +81,7 @@ class HistoryEntry:
     action_id: str
 
 
-def history(
-    session: Session, record_ids: list[str], limit: int = 500
-) -> list[HistoryEntry]:
+def history(session: Session, record_ids: list[str], limit: int = 500) -> list[HistoryEntry]:
     """Newest first: the field changes of the given records (a customer and its children)."""
     rows = session.scalars(
         select(ChangeJournal)
@@ -93,8 +91,14 @@ def history(
     )
     return [
         HistoryEntry(
-            r.changed_at, r.user_id, r.entity, r.record_id, r.field,
-            from_json(r.old_value), from_json(r.new_value), r.action_id,
+            r.changed_at,
+            r.user_id,
+            r.entity,
+            r.record_id,
+            r.field,
+            from_json(r.old_value),
+            from_json(r.new_value),
+            r.action_id,
         )
         for r in rows
     ]

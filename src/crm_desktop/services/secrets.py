@@ -7,6 +7,7 @@ for the passphrase; nothing is ever written to a plain-text store.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from crm_desktop.domain.errors import KeychainUnavailableError
@@ -58,7 +59,5 @@ def forget_passphrase(path: str | Path) -> None:
     import keyring
     from keyring.errors import PasswordDeleteError
 
-    try:
+    with contextlib.suppress(PasswordDeleteError):
         keyring.delete_password(SERVICE, _account(path))
-    except PasswordDeleteError:
-        pass

@@ -36,7 +36,9 @@ class StageService(EntityService[Stage]):
     }
     required = ("name",)
 
-    def prepare(self, session: Session, obj: Stage | None, values: dict[str, Any]) -> dict[str, Any]:
+    def prepare(
+        self, session: Session, obj: Stage | None, values: dict[str, Any]
+    ) -> dict[str, Any]:
         if obj is None:
             values.setdefault("kind", StageKind.OPEN.value)
             values.setdefault("default_probability", 0)

@@ -32,7 +32,8 @@ class TagService(EntityService[Tag]):
             )
             if clash is not None and (obj is None or clash != obj.id):
                 raise ValidationError(
-                    "name", QT_TRANSLATE_NOOP("Errors", "A tag named “{name}” already exists."),
+                    "name",
+                    QT_TRANSLATE_NOOP("Errors", "A tag named “{name}” already exists."),
                     name=name,
                 )
         return values

@@ -41,9 +41,7 @@ def text(max_len: int = MAX_NAME, *, required: bool = False, multiline: bool = F
         _reject_controls(field, value)
         if not value:
             if required:
-                raise ValidationError(
-                    field, QT_TRANSLATE_NOOP("Errors", "This field is required.")
-                )
+                raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "This field is required."))
             return None
         if len(value) > max_len:
             raise ValidationError(
@@ -51,7 +49,7 @@ def text(max_len: int = MAX_NAME, *, required: bool = False, multiline: bool = F
                 QT_TRANSLATE_NOOP("Errors", "At most {n} characters are allowed here."),
                 n=max_len,
             )
-        return value
+        return str(value)
 
     return clean
 
@@ -60,15 +58,14 @@ def choice(enum: type[StrEnum], *, required: bool = False) -> Validator:
     def clean(field: str, value: Any) -> str | None:
         if value is None or value == "":
             if required:
-                raise ValidationError(
-                    field, QT_TRANSLATE_NOOP("Errors", "This field is required.")
-                )
+                raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "This field is required."))
             return None
         try:
             return enum(value).value
         except ValueError:
             raise ValidationError(
-                field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid choice."),
+                field,
+                QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid choice."),
                 value=str(value)[:50],
             ) from None
 
@@ -88,9 +85,7 @@ def integer(lo: int, hi: int, *, required: bool = False) -> Validator:
     def clean(field: str, value: Any) -> int | None:
         if value is None or value == "":
             if required:
-                raise ValidationError(
-                    field, QT_TRANSLATE_NOOP("Errors", "This field is required.")
-                )
+                raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "This field is required."))
             return None
         if isinstance(value, bool) or not isinstance(value, int | str):
             raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "A whole number is expected."))
@@ -123,14 +118,16 @@ def calendar_date(*, lo: date = date(1900, 1, 1), hi: date = date(2200, 1, 1)) -
                 value = date.fromisoformat(value.strip())
             except ValueError:
                 raise ValidationError(
-                    field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date (YYYY-MM-DD)."),
+                    field,
+                    QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date (YYYY-MM-DD)."),
                     value=value[:30],
                 ) from None
         if not isinstance(value, date):
             raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "A date is expected."))
         if not lo <= value <= hi:
             raise ValidationError(
-                field, QT_TRANSLATE_NOOP("Errors", "The date {value} is out of range."),
+                field,
+                QT_TRANSLATE_NOOP("Errors", "The date {value} is out of range."),
                 value=value.isoformat(),
             )
         return value
@@ -147,7 +144,8 @@ def timestamp() -> Validator:
                 value = datetime.fromisoformat(value.strip())
             except ValueError:
                 raise ValidationError(
-                    field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date and time."),
+                    field,
+                    QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date and time."),
                     value=value[:30],
                 ) from None
         if not isinstance(value, datetime) or value.tzinfo is None:
@@ -155,9 +153,7 @@ def timestamp() -> Validator:
                 field, QT_TRANSLATE_NOOP("Errors", "A date and time with a time zone is expected.")
             )
         if not 1900 <= value.year <= 2200:
-            raise ValidationError(
-                field, QT_TRANSLATE_NOOP("Errors", "The time is out of range.")
-            )
+            raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "The time is out of range."))
         return value
 
     return clean
@@ -171,7 +167,8 @@ def normalize_phone(field: str, value: str, region: str) -> str:
         number = None
     if number is None or not phonenumbers.is_possible_number(number):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid phone number."),
+            field,
+            QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid phone number."),
             value=value[:40],
         )
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
@@ -182,6 +179,7 @@ def normalize_email(field: str, value: str) -> str:
         return str(validate_email(value, check_deliverability=False).normalized).lower()
     except EmailNotValidError:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid e-mail address."),
+            field,
+            QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid e-mail address."),
             value=value[:80],
         ) from None

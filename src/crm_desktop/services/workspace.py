@@ -25,6 +25,7 @@ from crm_desktop.services.custom_fields import CustomFieldService
 from crm_desktop.services.customers import CustomerService
 from crm_desktop.services.followups import FollowUpService
 from crm_desktop.services.opportunities import OpportunityService
+from crm_desktop.services.saved_views import SavedViewService
 from crm_desktop.services.stages import StageService
 from crm_desktop.services.tags import TagService
 from crm_desktop.services.users import UserService
@@ -46,6 +47,7 @@ class Workspace:
         self.stages = StageService(self.ctx)
         self.opportunities = OpportunityService(self.ctx)
         self.followups = FollowUpService(self.ctx)
+        self.saved_views = SavedViewService(self.ctx)
 
     @property
     def path(self) -> Path:

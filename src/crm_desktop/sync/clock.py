@@ -55,5 +55,5 @@ class HybridClock:
         """Move past a stamp received from another device."""
         other = Stamp.parse(text)
         with self._lock:
-            if (other.millis, other.counter) > (self._millis, self._counter):
-                self._millis, self._counter = other.millis, other.counter
+            mine = (self._millis, self._counter)
+            self._millis, self._counter = max(mine, (other.millis, other.counter))

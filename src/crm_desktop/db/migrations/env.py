@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from crm_desktop.db.migrate import include_name
 from crm_desktop.db.models import Base
 
 connection = context.config.attributes["connection"]
@@ -11,6 +12,7 @@ context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

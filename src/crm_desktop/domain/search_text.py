@@ -1,0 +1,197 @@
+"""What the customer search index stores, and how a typed query becomes an FTS5 query.
+
+SQLite's FTS5 matches whole tokens and token prefixes. To give users substring search in
+Chinese and Latin text alike, the indexed document holds every *suffix* of every run of
+letters or digits (cut to ``SUFFIX_LEN`` characters), so a substring query is a prefix query on
+those suffixes: ``ornbur`` finds Thornbury, ``三`` and ``三丰`` find 张三丰, ``00138000`` finds
++86 13800138000. Chinese names and companies also get their full pinyin and pinyin initials
+(``zhangsanfeng``, ``zsf``) with the same suffix trick, so ``zs``, ``zhangsan`` and ``sanfeng``
+find 张三丰. Phone numbers are indexed as bare digits. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+SUFFIX_LEN = 10
+MAX_QUERY_LEN = 200
+FIELD_SEP = "\x1f"
+RECORD_SEP = "\x1e"
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+_RUNS = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
+_IDEOGRAPH = re.compile(rf"[{_CJK}]")
+_PHONE_QUERY = re.compile(r"^\+?[\d\s\-().]+$")
+
+# Readings of characters that are read differently as a family name than in ordinary words.
+SURNAME_READINGS = {
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "朴": "piao",
+    "查": "zha",
+    "区": "ou",
+    "乐": "yue",
+    "盖": "ge",
+    "缪": "miao",
+    "翟": "zhai",
+    "覃": "qin",
+    "种": "chong",
+    "秘": "bi",
+    "尉": "yu",
+    "召": "shao",
+    "长": "chang",
+    "重": "chong",
+    "员": "yun",
+    "贲": "ben",
+    "都": "du",
+    "繁": "po",
+    "句": "gou",
+    "薄": "bo",
+    "柏": "bai",
+    "冼": "xian",
+    "洗": "xian",
+    "能": "nai",
+    "蕃": "pi",
+    "宓": "fu",
+    "折": "she",
+    "那": "na",
+    "隗": "wei",
+}
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[int, str]:
+    """Toneless first reading of each Chinese character, from pypinyin's table."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    table: dict[int, str] = {}
+    for code, readings in pinyin_dict.items():
+        first = readings.split(",", 1)[0].replace("ü", "v")
+        plain = "".join(
+            ch for ch in unicodedata.normalize("NFD", first) if not unicodedata.combining(ch)
+        )
+        table[code] = plain
+    return table
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def runs(text: str) -> list[str]:
+    """Maximal runs of Chinese characters, or of other letters and digits."""
+    return _RUNS.findall(normalize(text))
+
+
+def _suffixes(run: str) -> Iterable[str]:
+    return (run[i : i + SUFFIX_LEN] for i in range(len(run)))
+
+
+def pinyin_forms(run: str, *, as_name: bool) -> list[tuple[list[str], list[str]]]:
+    """(syllables, initials) for a run of Chinese characters; a family name may add a reading."""
+    table = _readings()
+    syllables = [table.get(ord(ch), "") for ch in run]
+    if not all(syllables):
+        syllables = [s for s in syllables if s]
+    forms = [(syllables, [s[0] for s in syllables if s])]
+    if as_name and run[0] in SURNAME_READINGS and syllables:
+        alt = [SURNAME_READINGS[run[0]], *syllables[1:]]
+        if alt != syllables:
+            forms.append((alt, [s[0] for s in alt]))
+    return forms
+
+
+def _pinyin_tokens(run: str, *, as_name: bool) -> Iterable[str]:
+    for syllables, initials in pinyin_forms(run, as_name=as_name):
+        yield from _suffixes("".join(syllables))
+        yield from _suffixes("".join(initials))
+
+
+def _phone_digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def document(
+    *,
+    names: Iterable[str | None] = (),
+    person_names: Iterable[str | None] = (),
+    phones: Iterable[str | None] = (),
+    texts: Iterable[str | None] = (),
+) -> str:
+    """The text stored in the index for one customer: space-separated unique tokens.
+
+    ``names`` (companies, product names) and ``person_names`` get pinyin as well; for person
+    names the family-name reading of the first character is added.
+    """
+    tokens: dict[str, None] = {}
+    for group, is_person in ((names, False), (person_names, True)):
+        for value in group:
+            if not value:
+                continue
+            for run in runs(value):
+                tokens.update(dict.fromkeys(_suffixes(run)))
+                if _IDEOGRAPH.match(run):
+                    tokens.update(dict.fromkeys(_pinyin_tokens(run, as_name=is_person)))
+    for value in phones:
+        digits = _phone_digits(value or "")
+        tokens.update(dict.fromkeys(_suffixes(digits)))
+    for value in texts:
+        if value:
+            for run in runs(value):
+                tokens.update(dict.fromkeys(_suffixes(run)))
+    tokens.pop("", None)
+    return " ".join(tokens)
+
+
+def customer_document(  # noqa: PLR0917 - called from SQL with positional arguments
+    name: str | None,
+    company: str | None,
+    kind: str | None,
+    phone: str | None,
+    phone_normalized: str | None,
+    email: str | None,
+    notes: str | None,
+    contacts: str | None,
+) -> str:
+    """Index document of a customer; ``contacts`` packs each contact's name, phones, e-mail and
+    messaging id, fields separated by FIELD_SEP and contacts by RECORD_SEP (built in SQL)."""
+    person = [name] if kind == "individual" else []
+    names = [company] if kind == "individual" else [name, company]
+    phones = [phone, phone_normalized]
+    texts = [email, notes]
+    for record in (contacts or "").split(RECORD_SEP):
+        if not record:
+            continue
+        parts = [*record.split(FIELD_SEP), "", "", "", "", ""]
+        person.append(parts[0])
+        phones += [parts[1], parts[2]]
+        texts += [parts[3], parts[4]]
+    return document(names=names, person_names=person, phones=phones, texts=texts)
+
+
+def match_query(text: str) -> str | None:
+    """The FTS5 MATCH expression for what the user typed, or None when nothing is searchable.
+
+    Every run the user typed must occur (AND). Any characters are safe: only letters and digits
+    reach the expression, each inside double quotes.
+    """
+    text = text[:MAX_QUERY_LEN]
+    stripped = text.strip()
+    if _PHONE_QUERY.match(stripped) and sum(ch.isdigit() for ch in stripped) >= 3:
+        parts = [_phone_digits(stripped)]
+    else:
+        parts = runs(text)
+    terms: list[str] = []
+    for run in parts:
+        if len(run) <= SUFFIX_LEN:
+            terms.append(f'"{run}"*')
+        else:
+            step = SUFFIX_LEN // 2
+            starts = sorted({*range(0, len(run) - SUFFIX_LEN + 1, step), len(run) - SUFFIX_LEN})
+            terms.extend(f'"{run[i : i + SUFFIX_LEN]}"' for i in starts)
+    return " AND ".join(dict.fromkeys(terms)) or None

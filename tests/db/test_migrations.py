@@ -1,0 +1,83 @@
+"""Schema migrations: run on open, match the models, and upgrade files made by older schemas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from crm_desktop.db.engine import _connect_raw, _make_engine, open_database
+from crm_desktop.db.migrate import alembic_config, head_revision, include_name, upgrade
+from crm_desktop.db.models import Base
+from crm_desktop.db.schema import SCHEMA_HEAD
+from crm_desktop.services.search import search_customer_ids
+from crm_desktop.services.workspace import Workspace, open_workspace
+from tests.conftest import PASSPHRASE
+
+
+def test_schema_head_constant_matches_migrations() -> None:
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_revisions_are_numbered_in_order() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    revisions = [r.revision for r in script.walk_revisions("base", "heads")][::-1]
+    assert revisions == [f"{n:04d}" for n in range(1, len(revisions) + 1)]
+
+
+def test_migrated_schema_matches_models(workspace: Workspace) -> None:
+    with workspace.db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+def test_upgrade_from_first_schema(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    raw = _connect_raw(path, PASSPHRASE, create=True, busy_ms=1000)
+    engine = _make_engine(path, PASSPHRASE, raw)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO customers (id, kind, name, status, created_at, updated_at) VALUES "
+            "('c1', 'company', '老客户', 'active', '2024-01-01 00:00:00.000000', "
+            "'2024-01-01 00:00:00.000000')"
+        )
+    engine.dispose()
+
+    workspace = open_workspace(path, PASSPHRASE)
+    try:
+        assert workspace.db.schema_version == SCHEMA_HEAD
+        assert workspace.customers.get("c1").name == "老客户"
+        workspace.customers.update("c1", tier="VIP")  # the upgraded file is fully usable
+        with workspace.db.session() as session:  # 0002 indexed the existing customer
+            assert search_customer_ids(session, "laokehu") == ["c1"]
+            assert search_customer_ids(session, "客户") == ["c1"]
+    finally:
+        workspace.close()
+
+
+def test_connection_settings(workspace: Workspace) -> None:
+    with workspace.db.engine.connect() as conn:
+        pragma = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "foreign_keys", "synchronous", "temp_store")
+        }
+    assert pragma == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2, "temp_store": 2}
+
+
+def test_reopen_keeps_data_and_version(workspace: Workspace, db_path: Path) -> None:
+    workspace.customers.create(name="Ada")
+    workspace.close()
+    db = open_database(db_path, PASSPHRASE)
+    try:
+        assert db.schema_version == SCHEMA_HEAD
+    finally:
+        db.close()
+    raw = sqlcipher3.connect(str(db_path))
+    raw.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    assert raw.execute("SELECT name FROM customers").fetchall() == [("Ada",)]
+    raw.close()
