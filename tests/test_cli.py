@@ -62,7 +62,9 @@ def test_import_prints_mapping_and_row_report(tmp_path: Path) -> None:
     path = tmp_path / "crm.db"
     assert _run("init", "--db", str(path)).returncode == 0
     sheet = tmp_path / "客户.csv"
-    sheet.write_text("客户名称,手机号,备注\n张伟,138 0013 8000,老客户\n坏数据,12,\n", encoding="gbk")
+    sheet.write_text(
+        "客户名称,手机号,备注\n张伟,138 0013 8000,老客户\n坏数据,12,\n", encoding="gbk"
+    )
     result = _run("import", "--db", str(path), str(sheet), "--map", "备注=")
     assert result.returncode == 0, result.stderr
     assert "encoding 'gb18030'" in result.stdout

@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -72,6 +73,9 @@ class User(Timestamps, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+LIVE_SORT_COLUMNS = ("name", "created_at", "last_contact_at", "next_followup_at")
+
+
 class Customer(Timestamps, Base):
     __tablename__ = "customers"
     id: Mapped[str] = _id_column()
@@ -96,12 +100,15 @@ class Customer(Timestamps, Base):
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    # The list sorts live customers by these columns; partial indexes hold only live rows
+    # and give the row ids in order without touching the table.
     __table_args__ = (
         Index(None, "owner_id"),
         Index(None, "status"),
-        Index(None, "name"),
-        Index(None, "created_at"),
-        Index(None, "deleted_at"),
+        *(
+            Index(f"ix_customers_live_{column}", column, sqlite_where=text("deleted_at IS NULL"))
+            for column in LIVE_SORT_COLUMNS
+        ),
     )
 
 
@@ -226,6 +233,7 @@ class FollowUp(Timestamps, Base):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
+        Index(None, "due_at"),
         Index(None, "status", "due_at"),
         Index(None, "owner_id", "status", "due_at"),
         Index(None, "remind_at"),

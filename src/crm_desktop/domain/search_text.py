@@ -148,7 +148,7 @@ def document(
     return " ".join(tokens)
 
 
-def customer_document(  # noqa: PLR0917 - called from SQL with positional arguments
+def customer_document(  # called from SQL, with positional arguments
     name: str | None,
     company: str | None,
     kind: str | None,

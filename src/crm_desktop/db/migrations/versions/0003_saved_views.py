@@ -1,4 +1,7 @@
-"""saved views
+"""saved views; list indexes: follow-ups by due time, live customers by their sort columns
+
+(SQLite preferred the unselective deleted_at index to the sort column's index, then sorted
+every row.)
 
 Revision ID: 0003
 Revises: 0002
@@ -32,7 +35,26 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_saved_views")),
     )
+    # Plain index operations: no table copy, so the customers' rowids and triggers stay.
+    op.create_index("ix_followups_due_at", "followups", ["due_at"], unique=False)
+    op.drop_index("ix_customers_deleted_at", table_name="customers")
+    op.drop_index("ix_customers_name", table_name="customers")
+    op.drop_index("ix_customers_created_at", table_name="customers")
+    for column in ("name", "created_at", "last_contact_at", "next_followup_at"):
+        op.create_index(
+            f"ix_customers_live_{column}",
+            "customers",
+            [column],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+        )
 
 
 def downgrade() -> None:
+    for column in ("name", "created_at", "last_contact_at", "next_followup_at"):
+        op.drop_index(f"ix_customers_live_{column}", table_name="customers")
+    op.create_index("ix_customers_name", "customers", ["name"], unique=False)
+    op.create_index("ix_customers_created_at", "customers", ["created_at"], unique=False)
+    op.create_index("ix_customers_deleted_at", "customers", ["deleted_at"], unique=False)
+    op.drop_index("ix_followups_due_at", table_name="followups")
     op.drop_table("saved_views")

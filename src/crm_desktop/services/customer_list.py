@@ -1,0 +1,213 @@
+"""The customer list for a million rows: ordered row ids for a filter, then rows on demand.
+
+The shape of Anki's browser: a view asks once for the ordered ``rowid``s of everything its
+filter selects (``iter_rowids``, in chunks, so the first screenful arrives at once and the rest
+streams in), keeps them in a compact integer array, and fetches the columns of just the rows on
+screen (``fetch_rows``). Sorting is done by SQLite, using the partial indexes on live
+customers where one exists. Memory therefore follows the screen, plus 8 bytes per matching row.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Float, and_, cast, func, literal_column, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+
+from crm_desktop.db.models import (
+    Customer,
+    CustomerTag,
+    CustomFieldDef,
+    CustomFieldValue,
+    Tag,
+    User,
+)
+from crm_desktop.domain.enums import CustomFieldType
+from crm_desktop.domain.text import QT_TRANSLATE_NOOP
+from crm_desktop.services.customer_filters import CustomerFilter, conditions
+
+ROWID: ColumnElement[int] = literal_column("customers.rowid")
+FIRST_CHUNK = 500
+CHUNK = 20_000
+CUSTOM_PREFIX = "custom:"
+
+_OWNER = aliased(User, name="list_owner")
+SqlColumn = ColumnElement[Any] | InstrumentedAttribute[Any]
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    key: str
+    label: str  # marked for translation, context "Columns"
+    expression: SqlColumn | None  # None: computed per row (tags)
+    kind: str = "text"  # text, enum, date, datetime, user, tags, number
+
+
+COLUMNS: dict[str, ListColumn] = {
+    c.key: c
+    for c in [
+        ListColumn("name", QT_TRANSLATE_NOOP("Columns", "Name"), Customer.name),
+        ListColumn("company", QT_TRANSLATE_NOOP("Columns", "Company"), Customer.company),
+        ListColumn("kind", QT_TRANSLATE_NOOP("Columns", "Kind"), Customer.kind, "enum"),
+        ListColumn("phone", QT_TRANSLATE_NOOP("Columns", "Phone"), Customer.phone),
+        ListColumn("email", QT_TRANSLATE_NOOP("Columns", "E-mail"), Customer.email),
+        ListColumn("region", QT_TRANSLATE_NOOP("Columns", "Region"), Customer.region),
+        ListColumn("city", QT_TRANSLATE_NOOP("Columns", "City"), Customer.city),
+        ListColumn("industry", QT_TRANSLATE_NOOP("Columns", "Industry"), Customer.industry),
+        ListColumn("source", QT_TRANSLATE_NOOP("Columns", "Source"), Customer.source, "enum"),
+        ListColumn("tier", QT_TRANSLATE_NOOP("Columns", "Tier"), Customer.tier, "enum"),
+        ListColumn("status", QT_TRANSLATE_NOOP("Columns", "Status"), Customer.status, "enum"),
+        ListColumn("owner", QT_TRANSLATE_NOOP("Columns", "Owner"), _OWNER.display_name, "user"),
+        ListColumn("tags", QT_TRANSLATE_NOOP("Columns", "Tags"), None, "tags"),
+        ListColumn(
+            "last_contact_at",
+            QT_TRANSLATE_NOOP("Columns", "Last contact"),
+            Customer.last_contact_at,
+            "datetime",
+        ),
+        ListColumn(
+            "next_followup_at",
+            QT_TRANSLATE_NOOP("Columns", "Next follow-up"),
+            Customer.next_followup_at,
+            "datetime",
+        ),
+        ListColumn(
+            "created_at", QT_TRANSLATE_NOOP("Columns", "Created"), Customer.created_at, "datetime"
+        ),
+        ListColumn(
+            "updated_at", QT_TRANSLATE_NOOP("Columns", "Modified"), Customer.updated_at, "datetime"
+        ),
+        ListColumn("birthday", QT_TRANSLATE_NOOP("Columns", "Birthday"), Customer.birthday, "date"),
+        ListColumn("gender", QT_TRANSLATE_NOOP("Columns", "Gender"), Customer.gender, "enum"),
+        ListColumn("address", QT_TRANSLATE_NOOP("Columns", "Address"), Customer.address),
+        ListColumn("notes", QT_TRANSLATE_NOOP("Columns", "Notes"), Customer.notes),
+    ]
+}
+DEFAULT_COLUMNS = (
+    "name", "company", "phone", "city", "tier", "status", "owner", "last_contact_at",
+    "next_followup_at",
+)  # fmt: skip
+
+
+def _custom_value(field_id: str) -> ColumnElement[Any]:
+    values = aliased(CustomFieldValue)
+    return (
+        select(values.value)
+        .where(values.record_id == Customer.id, values.field_id == field_id)
+        .scalar_subquery()
+    )
+
+
+def expression(key: str) -> SqlColumn:
+    """The SQL expression of a sortable column; custom fields are ``custom:<field id>``."""
+    if key.startswith(CUSTOM_PREFIX):
+        return _custom_value(key[len(CUSTOM_PREFIX) :])
+    column = COLUMNS.get(key)
+    if column is None or column.expression is None:
+        raise ValueError(f"the column {key!r} cannot be sorted")
+    return column.expression
+
+
+def is_sortable(key: str) -> bool:
+    return key.startswith(CUSTOM_PREFIX) or (key in COLUMNS and COLUMNS[key].expression is not None)
+
+
+def _ordered_query(
+    session: Session, flt: CustomerFilter, sort: str, descending: bool, now: datetime
+) -> Any:
+    query = select(ROWID).select_from(Customer).where(*conditions(flt, now))
+    if sort == "owner":
+        query = query.outerjoin(_OWNER, _OWNER.id == Customer.owner_id)
+    order = expression(sort)
+    if sort.startswith(CUSTOM_PREFIX):
+        definition = session.get(CustomFieldDef, sort[len(CUSTOM_PREFIX) :])
+        if definition is not None and definition.field_type == CustomFieldType.NUMBER:
+            order = cast(order, Float)  # numbers are stored as exact text; sort by value
+    if descending:
+        return query.order_by(order.desc(), ROWID.desc())
+    return query.order_by(order.asc(), ROWID.asc())
+
+
+def iter_rowids(
+    session: Session,
+    flt: CustomerFilter,
+    sort: str = "name",
+    descending: bool = False,
+    now: datetime | None = None,
+) -> Iterator[array[int]]:
+    """The rowids a filter selects, in order, as arrays: a small first chunk, then big ones.
+
+    The caller may stop iterating at any time (a new keystroke); the cursor is then dropped.
+    """
+    query = _ordered_query(session, flt, sort, descending, now or datetime.now().astimezone())
+    result = session.execute(query).scalars()
+    size = FIRST_CHUNK
+    while True:
+        chunk = array("q", result.fetchmany(size))
+        if chunk:
+            yield chunk
+        if len(chunk) < size:
+            return
+        size = CHUNK
+
+
+def ordered_rowids(
+    session: Session,
+    flt: CustomerFilter,
+    sort: str = "name",
+    descending: bool = False,
+    now: datetime | None = None,
+) -> array[int]:
+    ids = array("q")
+    for chunk in iter_rowids(session, flt, sort, descending, now):
+        ids.extend(chunk)
+    return ids
+
+
+def fetch_rows(
+    session: Session, rowids: Sequence[int], keys: Sequence[str]
+) -> dict[int, tuple[Any, ...]]:
+    """``rowid → (id, value for each key…)`` for the given rows (those on screen)."""
+    if not rowids:
+        return {}
+    wanted = list(dict.fromkeys(rowids))
+    plain = [k for k in keys if k != "tags"]
+    columns = [
+        expression(k) if k.startswith(CUSTOM_PREFIX) else COLUMNS[k].expression for k in plain
+    ]
+    query = (
+        select(ROWID, Customer.id, *columns)
+        .select_from(Customer)
+        .outerjoin(_OWNER, _OWNER.id == Customer.owner_id)
+        .where(ROWID.in_(wanted))
+    )
+    found = {row[0]: row[1:] for row in session.execute(query)}
+    tags: dict[str, str] = {}
+    if "tags" in keys and found:
+        ids = [values[0] for values in found.values()]
+        for customer_id, names in session.execute(
+            select(CustomerTag.customer_id, func.group_concat(Tag.name, ", "))
+            .join(Tag, and_(Tag.id == CustomerTag.tag_id, Tag.deleted_at.is_(None)))
+            .where(CustomerTag.customer_id.in_(ids))
+            .group_by(CustomerTag.customer_id)
+        ):
+            tags[customer_id] = names
+    result: dict[int, tuple[Any, ...]] = {}
+    for rowid, values in found.items():
+        by_key = dict(zip(plain, values[1:], strict=True))
+        by_key["tags"] = tags.get(values[0])
+        result[rowid] = (values[0], *(by_key[k] for k in keys))
+    return result
+
+
+def count(session: Session, flt: CustomerFilter, now: datetime | None = None) -> int:
+    query = (
+        select(func.count())
+        .select_from(Customer)
+        .where(*conditions(flt, now or datetime.now().astimezone()))
+    )
+    return int(session.scalar(query) or 0)

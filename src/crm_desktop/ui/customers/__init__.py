@@ -1,0 +1,1 @@
+"""The Customers tab: the list, its columns and the customer editor."""

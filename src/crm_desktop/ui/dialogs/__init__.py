@@ -1,0 +1,1 @@
+"""Dialogs used outside any one tab: first run, unlocking a database."""

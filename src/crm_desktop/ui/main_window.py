@@ -1,0 +1,283 @@
+"""The main window: the four tabs, menus, the global search field and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from crm_desktop import __version__
+from crm_desktop.db.engine import Database
+from crm_desktop.domain.errors import CrmError
+from crm_desktop.services import lists
+from crm_desktop.services.workspace import Workspace
+from crm_desktop.ui.customers.view import CustomerTab
+from crm_desktop.ui.followups.view import FollowUpTab
+from crm_desktop.ui.opportunities.view import OpportunityTab
+from crm_desktop.ui.reports.view import ReportsTab
+from crm_desktop.ui.tasks import Progress, run_task
+
+DEFAULT_SIZE = (1200, 760)
+SEARCH_DELAY_MS = 250
+CUSTOMERS_TAB, FOLLOWUPS_TAB, OPPORTUNITIES_TAB, REPORTS_TAB = range(4)
+
+
+def _count_rows(db: Database) -> tuple[int, int, int]:
+    return lists.customer_count(db), lists.followup_count(db), lists.opportunity_count(db)
+
+
+class MainWindow(QMainWindow):
+    """Signals ask the session (``ui.session``) to switch or lock the database file."""
+
+    new_database_requested = Signal()
+    open_database_requested = Signal()
+    lock_requested = Signal()
+    first_page_shown = Signal()
+    closed = Signal()
+
+    def __init__(self, workspace: Workspace, settings: QSettings) -> None:
+        super().__init__()
+        self._db = workspace.db
+        self._settings = settings
+        self._first_page_reported = False
+        self.setWindowTitle(self.tr("{file} — CRM Desktop").format(file=workspace.path.name))
+
+        self.customers = CustomerTab(
+            workspace.db, workspace.customers, workspace.users, settings, self
+        )
+        self.followups = FollowUpTab(workspace.db, settings, self)
+        self.opportunities = OpportunityTab(workspace.db, settings, self)
+        self.reports = ReportsTab(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.customers, self.tr("&Customers"))
+        self.tabs.addTab(self.followups, self.tr("&Follow-ups"))
+        self.tabs.addTab(self.opportunities, self.tr("&Opportunities"))
+        self.tabs.addTab(self.reports, self.tr("&Reports"))
+        self.setCentralWidget(self.tabs)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("globalSearch")
+        self.search.setPlaceholderText(self.tr("Search customers by name or company (Ctrl+K)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(360)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_search)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar(workspace)
+        self.customers.changed.connect(self.refresh_counts)
+        self.customers.table.viewport().installEventFilter(self)
+        self._restore_state()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_db_action = self._action(self.tr("&New database…"))
+        self.new_db_action.triggered.connect(self.new_database_requested)
+        self.open_db_action = self._action(self.tr("&Open database…"), QKeySequence(std.Open))
+        self.open_db_action.triggered.connect(self.open_database_requested)
+        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L")
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence(std.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        self.new_customer_action = self._action(self.tr("&New customer…"), "Ctrl+N")
+        self.new_customer_action.triggered.connect(self._new_customer)
+        self.edit_customer_action = self._action(self.tr("&Edit customer…"), "Ctrl+E")
+        self.edit_customer_action.triggered.connect(self._edit_customer)
+        self.find_action = self._action(self.tr("&Find customers"))
+        self.find_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self.find_action.triggered.connect(self.focus_search)
+
+        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence(std.Refresh))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.settings_action = self._action(self.tr("&Settings…"))
+        self.settings_action.setEnabled(False)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.about_action = self._action(self.tr("&About CRM Desktop"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+        table = self.customers.table
+        table.selectionModel().selectionChanged.connect(self._update_actions)
+        table.lazy_model.modelReset.connect(self._update_actions)
+        self._update_actions()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_db_action, self.open_db_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.new_customer_action, self.edit_customer_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for number in range(self.tabs.count()):
+            action = self._action(self.tabs.tabText(number).replace("&", ""), f"Ctrl+{number + 1}")
+            action.triggered.connect(lambda _checked=False, n=number: self.tabs.setCurrentIndex(n))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_customer_action)
+        toolbar.addAction(self.edit_customer_action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self, workspace: Workspace) -> None:
+        self.file_label = QLabel(workspace.path.name, self)
+        self.file_label.setToolTip(str(workspace.path))
+        user_name = ""
+        if workspace.ctx.user_id is not None:
+            try:
+                user_name = workspace.users.get(workspace.ctx.user_id).display_name
+            except CrmError:
+                user_name = ""
+        self.user_label = QLabel(self.tr("User: {name}").format(name=user_name), self)
+        self.counts_label = QLabel(self)
+        status = self.statusBar()
+        status.addWidget(self.file_label)
+        status.addWidget(self.user_label)
+        status.addPermanentWidget(self.counts_label)
+
+    # --- state -----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        state = self._settings.value("main_window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        tab = str(self._settings.value("main_window/tab", 0))
+        self.tabs.setCurrentIndex(int(tab) if tab.isdigit() else 0)
+
+    def save_state(self) -> None:
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self._settings.setValue("main_window/state", self.saveState())
+        self._settings.setValue("main_window/tab", self.tabs.currentIndex())
+        self.customers.save_layout()
+        self.followups.save_layout()
+        self.opportunities.save_layout()
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.tabs.setCurrentIndex(CUSTOMERS_TAB)
+        self.customers.set_search(self.search.text())
+        self.refresh_counts()
+
+    def refresh(self) -> None:
+        for tab in (self.customers, self.followups, self.opportunities):
+            tab.reload()
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        db = self._db
+
+        def count(_progress: Progress) -> tuple[int, int, int]:
+            return _count_rows(db)
+
+        run_task(count, self._show_counts, self._counts_failed)
+
+    def _show_counts(self, counts: tuple[int, int, int]) -> None:
+        customers, followups, opportunities = counts
+        self.counts_label.setText(
+            self.tr(
+                "{customers} customers · {followups} follow-ups · {opportunities} opportunities"
+            ).format(
+                customers=f"{customers:,}",
+                followups=f"{followups:,}",
+                opportunities=f"{opportunities:,}",
+            )
+        )
+
+    def _counts_failed(self, _error: BaseException) -> None:
+        self.counts_label.setText("")
+
+    def _update_actions(self) -> None:
+        self.edit_customer_action.setEnabled(self.customers.table.current_id() is not None)
+
+    def _new_customer(self) -> None:
+        self.tabs.setCurrentIndex(CUSTOMERS_TAB)
+        self.customers.new_customer()
+
+    def _edit_customer(self) -> None:
+        self.tabs.setCurrentIndex(CUSTOMERS_TAB)
+        self.customers.edit_customer()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About CRM Desktop"),
+            self.tr(
+                "<b>CRM Desktop</b> {version}<br>Customers, follow-ups and deals, "
+                "offline and encrypted."
+            ).format(version=__version__),
+        )
+
+    # --- the first page, for the start-up benchmark ----------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Emit ``first_page_shown`` once the customer list has painted its first page."""
+        if (
+            not self._first_page_reported
+            and event.type() == QEvent.Type.Paint
+            and watched is self.customers.table.viewport()
+            and self.customers.model.first_page_loaded
+        ):
+            self._first_page_reported = True
+            QTimer.singleShot(0, self.first_page_shown.emit)
+        return super().eventFilter(watched, event)

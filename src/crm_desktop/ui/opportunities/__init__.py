@@ -1,0 +1,1 @@
+"""The Opportunities tab."""

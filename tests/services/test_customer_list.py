@@ -1,0 +1,77 @@
+"""The customer list service: ordered row ids in chunks, rows on demand, sorting in SQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from crm_desktop.services import customer_list
+from crm_desktop.services.customer_filters import CustomerFilter
+from crm_desktop.services.workspace import Workspace
+
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
+
+
+@pytest.fixture
+def many(workspace: Workspace) -> list[str]:
+    names = ["Delta", "alpha", "Charlie", "bravo", "张三", "李四"]
+    return [workspace.customers.create(name=n, city=f"City {i % 2}") for i, n in enumerate(names)]
+
+
+def _names(ws: Workspace, rowids: list[int]) -> list[str]:
+    with ws.db.session() as session:
+        rows = customer_list.fetch_rows(session, rowids, ["name"])
+    return [rows[r][1] for r in rowids]
+
+
+def test_sorted_rowids_and_rows(workspace: Workspace, many: list[str]) -> None:
+    with workspace.db.session() as session:
+        ids = customer_list.ordered_rowids(session, CustomerFilter(), "name", now=NOW)
+        down = customer_list.ordered_rowids(session, CustomerFilter(), "name", True, NOW)
+        by_city = customer_list.ordered_rowids(session, CustomerFilter(), "city", now=NOW)
+        assert customer_list.count(session, CustomerFilter(), NOW) == 6
+    assert _names(workspace, list(ids)) == ["Charlie", "Delta", "alpha", "bravo", "张三", "李四"]
+    assert list(down) == list(reversed(ids))
+    assert len(by_city) == 6
+
+
+def test_first_chunk_is_small(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(30):
+        workspace.customers.create(name=f"C{i:02d}")
+    monkeypatch.setattr(customer_list, "FIRST_CHUNK", 5)
+    monkeypatch.setattr(customer_list, "CHUNK", 10)
+    with workspace.db.session() as session:
+        sizes = [len(c) for c in customer_list.iter_rowids(session, CustomerFilter(), now=NOW)]
+    assert sizes == [5, 10, 10, 5]
+
+
+def test_rows_with_owner_tags_and_custom_fields(workspace: Workspace, many: list[str]) -> None:
+    ws = workspace
+    vip, fair = ws.tags.create(name="VIP"), ws.tags.create(name="展会")
+    ws.customers.set_tags(many[0], [vip, fair])
+    size = ws.custom_fields.create(name="Size", field_type="number")
+    ws.customers.set_custom_values(many[0], {size: "12"})
+    ws.customers.set_custom_values(many[1], {size: "3"})
+    keys = ["name", "owner", "tags", f"custom:{size}"]
+    with ws.db.session() as session:
+        ids = customer_list.ordered_rowids(session, CustomerFilter(), f"custom:{size}", True, NOW)
+        rows = customer_list.fetch_rows(session, list(ids[:2]), keys)
+    first = rows[ids[0]]
+    assert first[0] == many[0]
+    assert first[1:] == ("Delta", "boss", "VIP, 展会", "12")
+    assert rows[ids[1]][1] == "alpha"
+
+
+def test_search_and_filter_narrow_the_list(workspace: Workspace, many: list[str]) -> None:
+    with workspace.db.session() as session:
+        found = customer_list.ordered_rowids(session, CustomerFilter(text="zhang"), now=NOW)
+        city = customer_list.ordered_rowids(session, CustomerFilter(cities=("City 1",)), now=NOW)
+    assert _names(workspace, list(found)) == ["张三"]
+    assert _names(workspace, list(city)) == ["alpha", "bravo", "李四"]
+
+
+def test_unknown_column_is_refused() -> None:
+    with pytest.raises(ValueError, match="cannot be sorted"):
+        customer_list.expression("tags")
+    assert customer_list.is_sortable("name") and not customer_list.is_sortable("tags")

@@ -1,0 +1,104 @@
+"""The main window on a real encrypted file: tabs, real rows, search, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from crm_desktop.ui.customers import columns as cc
+from crm_desktop.ui.main_window import (
+    CUSTOMERS_TAB,
+    FOLLOWUPS_TAB,
+    OPPORTUNITIES_TAB,
+    REPORTS_TAB,
+    MainWindow,
+)
+from crm_desktop.ui.opportunities import view as ov
+
+
+def column_texts(model: object, column: int) -> list[str]:
+    from crm_desktop.ui.widgets.lazy_table import LazyTableModel
+
+    assert isinstance(model, LazyTableModel)
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
+
+
+def test_tables_show_the_real_rows(window: MainWindow) -> None:
+    customers = window.customers.model
+    assert customers.rowCount() == 3
+    assert column_texts(customers, cc.NAME) == sorted(["张三", "Alice Smith", "李四"])
+    assert "北京科技有限公司" in column_texts(customers, cc.COMPANY)
+    assert window.followups.model.rowCount() == 2
+    opportunities = window.opportunities.model
+    assert opportunities.rowCount() == 1
+    assert column_texts(opportunities, ov.AMOUNT) == ["1,234.50 CNY"]
+    assert column_texts(opportunities, ov.CUSTOMER) == ["张三"]
+    assert column_texts(opportunities, ov.PROBABILITY) == ["10 %"]
+
+
+def test_switching_tabs(window: MainWindow) -> None:
+    for index, widget in [
+        (FOLLOWUPS_TAB, window.followups),
+        (OPPORTUNITIES_TAB, window.opportunities),
+        (REPORTS_TAB, window.reports),
+        (CUSTOMERS_TAB, window.customers),
+    ]:
+        window.tabs.setCurrentIndex(index)
+        assert window.tabs.currentWidget() is widget
+
+
+def test_clicking_a_header_sorts_in_the_database(window: MainWindow) -> None:
+    table = window.customers.table
+    table.sortByColumn(cc.NAME, Qt.SortOrder.DescendingOrder)
+    assert column_texts(window.customers.model, cc.NAME) == sorted(
+        ["张三", "Alice Smith", "李四"], reverse=True
+    )
+
+
+def test_search_filters_customers_by_name_or_company(window: MainWindow, qtbot: QtBot) -> None:
+    window.tabs.setCurrentIndex(FOLLOWUPS_TAB)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    window.search.insert("北京")  # typed text (QTest can only type ASCII)
+    qtbot.waitUntil(lambda: window.customers.model.rowCount() == 1)
+    assert window.tabs.currentIndex() == CUSTOMERS_TAB
+    assert column_texts(window.customers.model, cc.NAME) == ["张三"]
+    window.search.setText("alice")
+    qtbot.waitUntil(lambda: column_texts(window.customers.model, cc.NAME) == ["Alice Smith"])
+    window.search.clear()
+    qtbot.waitUntil(lambda: window.customers.model.rowCount() == 3)
+
+
+def test_status_bar_names_file_user_and_counts(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.file_label.text() == "crm.db"
+    assert "boss" in window.user_label.text()
+    window.refresh_counts()
+    qtbot.waitUntil(lambda: "3 customers" in window.counts_label.text())
+    assert "2 follow-ups" in window.counts_label.text()
+    assert "1 opportunities" in window.counts_label.text()
+
+
+def test_first_page_shown_is_reported(qtbot: QtBot, sample: object, settings: object) -> None:
+    from PySide6.QtCore import QSettings
+
+    from crm_desktop.services.workspace import Workspace
+
+    assert isinstance(sample, Workspace) and isinstance(settings, QSettings)
+    main = MainWindow(sample, settings)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.first_page_shown, timeout=5000):
+        main.show()
+    main.close()
+
+
+def test_double_click_opens_the_editor(window: MainWindow, qtbot: QtBot) -> None:
+    table = window.customers.table
+    rect = table.visualRect(window.customers.model.index(0, cc.NAME))
+    # a real double click starts with a press, which the view needs to accept the double click
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = window.customers.editor
+    assert editor is not None
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.edits["name"].text() == column_texts(window.customers.model, cc.NAME)[0]
+    editor.reject()
