@@ -33,6 +33,7 @@ from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 SQLITE_HEADER = b"SQLite format 3\x00"
 OPEN_BUSY_TIMEOUT_MS = 1500
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 16 * 1024  # page cache per connection: bulk writes touch many index pages
 MIN_PASSPHRASE = 8
 MAX_PASSPHRASE = 1024
 
@@ -84,6 +85,7 @@ def _configure(conn: RawConnection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 

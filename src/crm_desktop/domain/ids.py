@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
+
+
+_VERSION_MASK = ~(0xF << 76) & ~(0x3 << 62)
+_VERSION_BITS = (0x7 << 76) | (0x2 << 62)  # version 7, RFC 4122 variant
 
 
 def new_id() -> str:
     millis = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
-    value = (millis & 0xFFFF_FFFF_FFFF) << 80 | rand
-    value = (value & ~(0xF << 76)) | (0x7 << 76)  # version 7
-    value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 4122 variant
-    return str(uuid.UUID(int=value))
+    value = ((millis & 0xFFFF_FFFF_FFFF) << 80 | int.from_bytes(os.urandom(10))) & _VERSION_MASK
+    h = f"{value | _VERSION_BITS:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

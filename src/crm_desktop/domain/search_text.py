@@ -4,9 +4,9 @@ SQLite's FTS5 matches whole tokens and token prefixes. To give users substring s
 Chinese and Latin text alike, the indexed document holds every *suffix* of every run of
 letters or digits (cut to ``SUFFIX_LEN`` characters), so a substring query is a prefix query on
 those suffixes: ``ornbur`` finds Thornbury, ``三`` and ``三丰`` find 张三丰, ``00138000`` finds
-+86 13800138000. Chinese names and companies also get their full pinyin and pinyin initials
-(``zhangsanfeng``, ``zsf``) with the same suffix trick, so ``zs``, ``zhangsan`` and ``sanfeng``
-find 张三丰. Phone numbers are indexed as bare digits. Pure functions, no I/O.
++86 13800138000. Chinese names and companies also get their pinyin read from each syllable
+on and their pinyin initials from each character on (``zhangsanfe``, ``sanfeng``, ``zsf``, ``sf``), so
+``zs``, ``zhangsan`` and ``sanfeng`` find 张三丰. Phone numbers are indexed as bare digits. Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -95,10 +95,8 @@ def _suffixes(run: str) -> Iterable[str]:
 def pinyin_forms(run: str, *, as_name: bool) -> list[tuple[list[str], list[str]]]:
     """(syllables, initials) for a run of Chinese characters; a family name may add a reading."""
     table = _readings()
-    syllables = [table.get(ord(ch), "") for ch in run]
-    if not all(syllables):
-        syllables = [s for s in syllables if s]
-    forms = [(syllables, [s[0] for s in syllables if s])]
+    syllables = [s for s in (table.get(ord(ch), "") for ch in run) if s]
+    forms = [(syllables, [s[0] for s in syllables])]
     if as_name and run[0] in SURNAME_READINGS and syllables:
         alt = [SURNAME_READINGS[run[0]], *syllables[1:]]
         if alt != syllables:
@@ -106,10 +104,16 @@ def pinyin_forms(run: str, *, as_name: bool) -> list[tuple[list[str], list[str]]
     return forms
 
 
-def _pinyin_tokens(run: str, *, as_name: bool) -> Iterable[str]:
-    for syllables, initials in pinyin_forms(run, as_name=as_name):
-        yield from _suffixes("".join(syllables))
-        yield from _suffixes("".join(initials))
+@lru_cache(maxsize=200_000)
+def _run_tokens(run: str, pinyin: bool, as_name: bool) -> tuple[str, ...]:
+    """Tokens of one run: its suffixes; for Chinese with ``pinyin``, also the pinyin read from
+    each syllable on and the initials from each character on."""
+    tokens = list(_suffixes(run))
+    if pinyin and _IDEOGRAPH.match(run):
+        for syllables, initials in pinyin_forms(run, as_name=as_name):
+            tokens += ("".join(syllables[i:])[:SUFFIX_LEN] for i in range(len(syllables)))
+            tokens += _suffixes("".join(initials))
+    return tuple(tokens)
 
 
 def _phone_digits(text: str) -> str:
@@ -129,21 +133,18 @@ def document(
     names the family-name reading of the first character is added.
     """
     tokens: dict[str, None] = {}
-    for group, is_person in ((names, False), (person_names, True)):
+    for group, pinyin, person in (
+        (names, True, False),
+        (person_names, True, True),
+        (texts, False, False),
+    ):
         for value in group:
-            if not value:
-                continue
-            for run in runs(value):
-                tokens.update(dict.fromkeys(_suffixes(run)))
-                if _IDEOGRAPH.match(run):
-                    tokens.update(dict.fromkeys(_pinyin_tokens(run, as_name=is_person)))
+            if value:
+                for run in runs(value):
+                    tokens.update(dict.fromkeys(_run_tokens(run, pinyin, person)))
     for value in phones:
-        digits = _phone_digits(value or "")
-        tokens.update(dict.fromkeys(_suffixes(digits)))
-    for value in texts:
         if value:
-            for run in runs(value):
-                tokens.update(dict.fromkeys(_suffixes(run)))
+            tokens.update(dict.fromkeys(_suffixes(_phone_digits(value))))
     tokens.pop("", None)
     return " ".join(tokens)
 
@@ -177,8 +178,9 @@ def customer_document(  # called from SQL, with positional arguments
 def match_query(text: str) -> str | None:
     """The FTS5 MATCH expression for what the user typed, or None when nothing is searchable.
 
-    Every run the user typed must occur (AND). Any characters are safe: only letters and digits
-    reach the expression, each inside double quotes.
+    Every run the user typed must occur (AND); a run longer than the indexed suffixes is
+    matched on its first ``SUFFIX_LEN`` characters. Any characters are safe: only letters and
+    digits reach the expression, each inside double quotes.
     """
     text = text[:MAX_QUERY_LEN]
     stripped = text.strip()
@@ -186,12 +188,5 @@ def match_query(text: str) -> str | None:
         parts = [_phone_digits(stripped)]
     else:
         parts = runs(text)
-    terms: list[str] = []
-    for run in parts:
-        if len(run) <= SUFFIX_LEN:
-            terms.append(f'"{run}"*')
-        else:
-            step = SUFFIX_LEN // 2
-            starts = sorted({*range(0, len(run) - SUFFIX_LEN + 1, step), len(run) - SUFFIX_LEN})
-            terms.extend(f'"{run[i : i + SUFFIX_LEN]}"' for i in starts)
+    terms = [f'"{run[:SUFFIX_LEN]}"*' for run in parts if run]
     return " AND ".join(dict.fromkeys(terms)) or None

@@ -15,20 +15,27 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.models import ChangeJournal, Customer, CustomerTag, Tag, User
+from crm_desktop.db.bulk import insert_rows
+from crm_desktop.db.models import Customer, Tag, User
+from crm_desktop.db.types import to_utc_text
 from crm_desktop.domain.errors import CrmError, ValidationError
 from crm_desktop.domain.ids import new_id
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 from crm_desktop.services.context import ServiceContext
 from crm_desktop.services.customers import CustomerService
 from crm_desktop.services.import_files import Table
-from crm_desktop.services.journal import Action, to_json
+from crm_desktop.services.journal import Action, BulkJournal
 from crm_desktop.services.validation import normalize_email, normalize_phone
 
 CHUNK = 2000
+# Customer columns an imported row can fill (besides id, times and the defaults).
+IMPORTED_COLUMNS = (
+    "name", "company", "phone", "phone_normalized", "email", "email_normalized", "address",
+    "region", "city", "industry", "source", "tier", "birthday", "gender", "notes",
+)  # fmt: skip
 IMPORTABLE = (
     "name", "company", "kind", "phone", "email", "address", "region", "city", "industry",
     "source", "tier", "status", "birthday", "gender", "notes", "tags", "owner",
@@ -197,7 +204,8 @@ class CustomerImport:
                     return None
                 raw["owner_id"] = owner
                 continue
-            raw[name] = VALUE_NAMES.get(name, {}).get(_fold(cell), cell)
+            names = VALUE_NAMES.get(name)
+            raw[name] = names.get(_fold(cell), cell) if names else cell
         column_of = {f: self.table.headers[i] for i, f in self.mapping.items()}
         column_of["owner_id"] = column_of.get("owner", "")
         try:
@@ -350,54 +358,33 @@ class CustomerImport:
         cancelled: Callable[[], bool] | None,
         total: int,
     ) -> None:
-        now = self.ctx.clock()
-        action_id = new_id()
+        now = to_utc_text(self.ctx.clock())
+        journal = BulkJournal(self.ctx)
         defaults = {"kind": "company", "status": "lead", "owner_id": self.ctx.user_id}
+        columns = ("id", "created_at", "updated_at", *defaults, *IMPORTED_COLUMNS)
+        journalled = [c for c in columns[3:] if c in self.service.fields]
         for start in range(0, len(rows), CHUNK):
             if cancelled is not None and cancelled():
                 raise ImportCancelledError()
-            customers: list[dict[str, Any]] = []
-            journal: list[dict[str, Any]] = []
-            links: list[dict[str, Any]] = []
+            customers: list[tuple[Any, ...]] = []
+            links: list[tuple[str, str]] = []
             for customer_id, row in rows[start : start + CHUNK]:
                 values = {**defaults, **row.values}
-                customers.append(
-                    {"id": customer_id, "created_at": now, "updated_at": now, **values}
-                )
-                for name, value in values.items():
-                    if name in self.service.fields and value is not None:
-                        journal.append(
-                            self._journal_row(action_id, customer_id, name, None, value, now)
-                        )
+                if values.get("birthday") is not None:
+                    values["birthday"] = values["birthday"].isoformat()
+                customers.append((customer_id, now, now, *(values.get(c) for c in columns[3:])))
+                for name in journalled:
+                    if values.get(name) is not None:
+                        journal.add("customer", customer_id, name, None, values[name])
                 if row.tags:
                     ids = sorted({tag_ids[t] for t in row.tags})
-                    links += [{"customer_id": customer_id, "tag_id": t} for t in ids]
-                    journal.append(
-                        self._journal_row(action_id, customer_id, "tags", None, ids, now)
-                    )
-            columns = {k for c in customers for k in c}
-            session.execute(insert(Customer), [{k: c.get(k) for k in columns} for c in customers])
-            session.execute(insert(ChangeJournal), journal)
+                    links += [(customer_id, t) for t in ids]
+                    journal.add("customer", customer_id, "tags", None, ids)
+            insert_rows(session, "customers", columns, customers)
+            journal.flush(session)
             if links:
-                session.execute(insert(CustomerTag), links)
+                insert_rows(session, "customer_tags", ("customer_id", "tag_id"), links)
             if progress is not None:
                 progress(
                     total + min(start + CHUNK, len(rows)) * total // max(1, len(rows)), total * 2
                 )
-
-    def _journal_row(
-        self, action_id: str, record_id: str, name: str, old: Any, new: Any, when: Any
-    ) -> dict[str, Any]:
-        return {
-            "change_id": new_id(),
-            "action_id": action_id,
-            "entity": "customer",
-            "record_id": record_id,
-            "field": name,
-            "old_value": to_json(old),
-            "new_value": to_json(new),
-            "user_id": self.ctx.user_id,
-            "device_id": self.ctx.device_id,
-            "hlc": self.ctx.hlc.now(),
-            "changed_at": when,
-        }

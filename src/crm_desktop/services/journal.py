@@ -69,6 +69,36 @@ class Action:
             )
 
 
+JOURNAL_COLUMNS = (
+    "change_id", "action_id", "entity", "record_id", "field", "old_value", "new_value",
+    "user_id", "device_id", "hlc", "changed_at",
+)  # fmt: skip
+
+
+class BulkJournal:
+    """Journal rows of one large action (an import) as tuples, for ``db.bulk.insert_rows``."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.action_id = new_id()
+        self.when = to_utc_text(ctx.clock())
+        self.rows: list[tuple[Any, ...]] = []
+
+    def add(self, entity: str, record_id: str, name: str, old: Any, new: Any) -> None:
+        self.rows.append(
+            (
+                new_id(), self.action_id, entity, record_id, name, to_json(old), to_json(new),
+                self.ctx.user_id, self.ctx.device_id, self.ctx.hlc.now(), self.when,
+            )
+        )  # fmt: skip
+
+    def flush(self, session: Session) -> None:
+        from crm_desktop.db.bulk import insert_rows
+
+        insert_rows(session, "change_journal", JOURNAL_COLUMNS, self.rows)
+        self.rows = []
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     changed_at: datetime

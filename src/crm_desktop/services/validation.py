@@ -6,9 +6,11 @@ database and each problem names its field in a message meant for the user.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -159,8 +161,21 @@ def timestamp() -> Validator:
     return clean
 
 
+_CN_MOBILE = re.compile(r"(?:\+?86|0086)?(1[3-9]\d{9})")
+_PHONE_PUNCTUATION = str.maketrans("", "", " -().\u00a0")
+_LOCAL_PART = re.compile(r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*")
+
+
 def normalize_phone(field: str, value: str, region: str) -> str:
-    """E.164 form of a phone number typed in any format; the default region fills a missing +."""
+    """E.164 form of a phone number typed in any format; the default region fills a missing +.
+
+    Mainland mobile numbers, the bulk of what is typed and imported here, take a fast path
+    that gives the same result as ``phonenumbers`` (a test checks that they agree).
+    """
+    compact = value.strip().translate(_PHONE_PUNCTUATION)
+    mobile = _CN_MOBILE.fullmatch(compact)
+    if mobile and (region == "CN" or compact.startswith("+86")):
+        return "+86" + mobile.group(1)
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
@@ -174,7 +189,25 @@ def normalize_phone(field: str, value: str, region: str) -> str:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+@lru_cache(maxsize=20_000)
+def _domain_is_valid(domain: str) -> bool:
+    try:
+        validate_email(f"a@{domain}", check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
 def normalize_email(field: str, value: str) -> str:
+    """The checked, lower-cased address. A plain ASCII address is checked by its domain (once
+    per domain, by ``email-validator``) and a simple local part; anything else goes through
+    ``email-validator`` whole. Both paths accept and refuse the same addresses."""
+    value = value.strip()
+    local, at, domain = value.rpartition("@")
+    plain = domain.isascii() and "xn--" not in domain.lower()
+    if at and len(local) <= 64 and _LOCAL_PART.fullmatch(local) and plain:
+        if _domain_is_valid(domain.lower()):
+            return value.lower()
     try:
         return str(validate_email(value, check_deliverability=False).normalized).lower()
     except EmailNotValidError:

@@ -49,7 +49,7 @@ class HybridClock:
                 self._millis, self._counter = wall, 0
             else:
                 self._counter += 1
-            return str(Stamp(self._millis, self._counter, self.device))
+            return f"{self._millis:015d}.{self._counter:06d}.{self.device}"
 
     def observe(self, text: str) -> None:
         """Move past a stamp received from another device."""

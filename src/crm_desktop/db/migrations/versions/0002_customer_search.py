@@ -41,9 +41,15 @@ def _reindex(customer_id: str) -> str:
 
 
 TRIGGERS = {
+    # A new customer has no index entry and no contacts yet: insert only (a delete of a row
+    # that is not there would still cost a tombstone in a contentless index).
     "customer_search_insert": f"""
         CREATE TRIGGER customer_search_insert AFTER INSERT ON customers BEGIN
-            {_reindex("NEW.id")}
+            INSERT INTO customer_search (rowid, doc) SELECT c.rowid, {DOCUMENT}
+                FROM (SELECT NEW.rowid AS rowid, NEW.id AS id, NEW.name AS name,
+                    NEW.company AS company, NEW.kind AS kind, NEW.phone AS phone,
+                    NEW.phone_normalized AS phone_normalized, NEW.email AS email,
+                    NEW.notes AS notes) AS c;
         END""",
     "customer_search_update": f"""
         CREATE TRIGGER customer_search_update
@@ -77,7 +83,7 @@ TRIGGERS = {
 def upgrade() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE customer_search USING fts5(doc, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2', "
         "content = '', contentless_delete = 1, detail = 'none')"
     )
     for sql in TRIGGERS.values():
