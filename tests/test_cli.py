@@ -74,3 +74,26 @@ def test_import_prints_mapping_and_row_report(tmp_path: Path) -> None:
     assert "1 created" in result.stdout and "1 rows rejected" in result.stdout
     info = _run("info", "--db", str(path))
     assert "customers: 1" in info.stdout
+
+
+def test_export_customers_to_csv_and_xlsx(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "crm.db"
+    assert _run("init", "--db", str(path)).returncode == 0
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("name,phone\n张伟,13800138000\nAda,+44 20 7946 0958\n", encoding="utf-8")
+    assert _run("import", "--db", str(path), str(sheet)).returncode == 0
+    out = tmp_path / "out.csv"
+    result = _run("export", "--db", str(path), "--out", str(out), "--columns", "name,phone")
+    assert result.returncode == 0, result.stderr
+    assert "not encrypted" in result.stderr
+    assert out.read_text(encoding="utf-8-sig").splitlines() == [
+        "Name,Phone",
+        "Ada,+44 20 7946 0958",
+        "张伟,13800138000",
+    ]
+    book = tmp_path / "out.xlsx"
+    assert _run("export", "--db", str(path), "--out", str(book), "--search", "zw").returncode == 0
+    rows = list(openpyxl.load_workbook(book).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Name" and [r[0] for r in rows[1:]] == ["张伟"]

@@ -126,6 +126,35 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from crm_desktop.services import customer_list
+    from crm_desktop.services.customer_filters import CustomerFilter
+    from crm_desktop.services.exports import export_customers
+    from crm_desktop.services.workspace import open_workspace
+
+    fmt = args.format or ("csv" if args.out.suffix.lower() == ".csv" else "xlsx")
+    columns = args.columns.split(",") if args.columns else list(customer_list.DEFAULT_COLUMNS)
+    unknown = [c for c in columns if c not in customer_list.COLUMNS]
+    if unknown:
+        raise SystemExit(
+            f"crm-desktop: unknown column {unknown[0]!r}; "
+            f"choose from {', '.join(customer_list.COLUMNS)}"
+        )
+    labels = {key: customer_list.COLUMNS[key].label for key in columns}
+    flt = CustomerFilter(text=args.search or "")
+    workspace = open_workspace(args.db, _passphrase())
+    try:
+        started = time.perf_counter()
+        with workspace.db.session() as session:
+            rows = export_customers(session, flt, args.sort, False, columns, args.out, fmt, labels)
+    finally:
+        workspace.close()
+    elapsed = time.perf_counter() - started
+    print(f"Wrote {rows:,} customers to {args.out} in {elapsed:.1f} s")
+    print("Note: the exported file is not encrypted; keep it somewhere safe.", file=sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crm-desktop", description="CRM Desktop: customers, follow-ups and deals, offline."
@@ -166,6 +195,16 @@ def _parser() -> argparse.ArgumentParser:
         help="what to do with a row that matches an existing customer (default: skip)",
     )
     imp.set_defaults(run=_cmd_import)
+
+    exp = sub.add_parser("export", help="export the customer list to .xlsx or .csv")
+    exp.add_argument("--db", type=Path, required=True)
+    exp.add_argument("--list", choices=["customers"], default="customers")
+    exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument("--format", choices=["xlsx", "csv"], help="default: from --out's suffix")
+    exp.add_argument("--search", help="only customers matching this search text")
+    exp.add_argument("--sort", default="name", help="column to sort by (default: name)")
+    exp.add_argument("--columns", help="comma-separated column keys (default: the list's)")
+    exp.set_defaults(run=_cmd_export)
     return parser
 
 

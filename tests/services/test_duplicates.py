@@ -24,10 +24,11 @@ def test_candidates_by_phone_email_and_name(workspace: Workspace) -> None:
     a = ws.customers.create(name="张伟", company="华强电子", phone="+86 138 0013 8000")
     b = ws.customers.create(name="Ada Lovelace", email="ada@example.com")
     c = ws.customers.create(name="Acme")
-    ws.contacts.create(customer_id=c, name="Bob", phone="139 1234 5678")
+    ws.contacts.create(customer_id=c, name="Bob", phone="139 1234 5678", email="Bob@Acme.example")
     assert _candidates(ws, phone="13800138000") == {a: "phone"}
     assert _candidates(ws, phone="+86 139-1234-5678") == {c: "phone"}
     assert _candidates(ws, email="ADA@example.com") == {b: "email"}
+    assert _candidates(ws, email="bob@acme.example") == {c: "email"}
     assert _candidates(ws, name="  张伟 ", company="华强电子") == {a: "name"}
     assert _candidates(ws, name="张伟", company="别的公司") == {}
     assert _candidates(ws, phone="13800138000", exclude_id=a) == {}

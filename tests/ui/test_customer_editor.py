@@ -38,7 +38,7 @@ def test_create_a_customer(window: MainWindow, sample: Workspace, qtbot: QtBot) 
     editor.tier.setCurrentIndex(editor.tier.findData("VIP"))
     click_save(qtbot, editor)
     assert not editor.isVisible()
-    assert "王五" in names_in(window)
+    qtbot.waitUntil(lambda: "王五" in names_in(window))
     rows = stored(sample, "王五")
     assert len(rows) == 1
     assert rows[0][2] == "深圳创新科技有限公司"
@@ -55,7 +55,7 @@ def test_edit_a_customer(window: MainWindow, sample: Workspace, qtbot: QtBot) ->
     editor.edits["name"].setText("Alice Chen")
     editor.edits["city"].setText("杭州")
     click_save(qtbot, editor)
-    assert "Alice Chen" in names_in(window)
+    qtbot.waitUntil(lambda: "Alice Chen" in names_in(window))
     customer = sample.customers.get(str(customer_id))
     assert (customer.name, customer.city, customer.company) == ("Alice Chen", "杭州", "Acme Corp")
 

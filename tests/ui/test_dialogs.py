@@ -150,7 +150,7 @@ def test_demo_database_opens_in_the_window(
         window = MainWindow(workspace, QSettings())
         qtbot.addWidget(window)
         window.show()
-        assert window.customers.model.rowCount() == 60
+        qtbot.waitUntil(lambda: window.customers.model.rowCount() == 60)
         assert window.followups.model.rowCount() > 0
         window.close()
     finally:

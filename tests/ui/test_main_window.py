@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.ui.customers import columns as cc
@@ -14,19 +14,22 @@ from crm_desktop.ui.main_window import (
     MainWindow,
 )
 from crm_desktop.ui.opportunities import view as ov
+from tests.ui.customers_data import all_loaded
 
 
-def column_texts(model: object, column: int) -> list[str]:
-    from crm_desktop.ui.widgets.lazy_table import LazyTableModel
-
-    assert isinstance(model, LazyTableModel)
+def column_texts(model: QAbstractItemModel, column: int) -> list[str]:
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
-def test_tables_show_the_real_rows(window: MainWindow) -> None:
+def customer_names(window: MainWindow, qtbot: QtBot, expected: list[str]) -> None:
+    """Wait until the customer list (filled by workers) shows exactly ``expected``."""
+    model = window.customers.model
+    qtbot.waitUntil(lambda: all_loaded(model) and column_texts(model, cc.NAME) == expected)
+
+
+def test_tables_show_the_real_rows(window: MainWindow, qtbot: QtBot) -> None:
     customers = window.customers.model
-    assert customers.rowCount() == 3
-    assert column_texts(customers, cc.NAME) == sorted(["张三", "Alice Smith", "李四"])
+    customer_names(window, qtbot, sorted(["张三", "Alice Smith", "李四"]))
     assert "北京科技有限公司" in column_texts(customers, cc.COMPANY)
     assert window.followups.model.rowCount() == 2
     opportunities = window.opportunities.model
@@ -47,12 +50,10 @@ def test_switching_tabs(window: MainWindow) -> None:
         assert window.tabs.currentWidget() is widget
 
 
-def test_clicking_a_header_sorts_in_the_database(window: MainWindow) -> None:
+def test_clicking_a_header_sorts_in_the_database(window: MainWindow, qtbot: QtBot) -> None:
     table = window.customers.table
     table.sortByColumn(cc.NAME, Qt.SortOrder.DescendingOrder)
-    assert column_texts(window.customers.model, cc.NAME) == sorted(
-        ["张三", "Alice Smith", "李四"], reverse=True
-    )
+    customer_names(window, qtbot, sorted(["张三", "Alice Smith", "李四"], reverse=True))
 
 
 def test_search_filters_customers_by_name_or_company(window: MainWindow, qtbot: QtBot) -> None:
@@ -60,11 +61,10 @@ def test_search_filters_customers_by_name_or_company(window: MainWindow, qtbot: 
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.search.hasFocus()
     window.search.insert("北京")  # typed text (QTest can only type ASCII)
-    qtbot.waitUntil(lambda: window.customers.model.rowCount() == 1)
+    customer_names(window, qtbot, ["张三"])
     assert window.tabs.currentIndex() == CUSTOMERS_TAB
-    assert column_texts(window.customers.model, cc.NAME) == ["张三"]
     window.search.setText("alice")
-    qtbot.waitUntil(lambda: column_texts(window.customers.model, cc.NAME) == ["Alice Smith"])
+    customer_names(window, qtbot, ["Alice Smith"])
     window.search.clear()
     qtbot.waitUntil(lambda: window.customers.model.rowCount() == 3)
 
@@ -92,6 +92,7 @@ def test_first_page_shown_is_reported(qtbot: QtBot, sample: object, settings: ob
 
 
 def test_double_click_opens_the_editor(window: MainWindow, qtbot: QtBot) -> None:
+    customer_names(window, qtbot, sorted(["张三", "Alice Smith", "李四"]))
     table = window.customers.table
     rect = table.visualRect(window.customers.model.index(0, cc.NAME))
     # a real double click starts with a press, which the view needs to accept the double click

@@ -36,5 +36,5 @@ def test_layout_persists_across_two_windows(qtbot: QtBot, sample: Workspace) -> 
     header = second.customers.table.horizontalHeader()
     assert header.sectionSize(cc.COMPANY) == 333
     assert header.visualIndex(cc.CITY) == 0
-    assert second.customers.model.rowCount() == 3
+    qtbot.waitUntil(lambda: second.customers.model.rowCount() == 3)
     second.close()

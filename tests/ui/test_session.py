@@ -38,6 +38,7 @@ def test_lock_asks_again_and_reopens(
     assert session.window is not None and session.window is not first
     assert session.workspace is not None and session.workspace is not sample
     qtbot.addWidget(session.window)
-    assert session.window.customers.model.rowCount() == 3
+    window = session.window
+    qtbot.waitUntil(lambda: window.customers.model.rowCount() == 3)
     session.shutdown()
     assert session.workspace is None

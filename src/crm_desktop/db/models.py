@@ -109,6 +109,7 @@ class Customer(Timestamps, Base):
             Index(f"ix_customers_live_{column}", column, sqlite_where=text("deleted_at IS NULL"))
             for column in LIVE_SORT_COLUMNS
         ),
+        Index("ix_customers_deleted_id", "id", sqlite_where=text("deleted_at IS NOT NULL")),
     )
 
 
@@ -122,7 +123,7 @@ class Contact(Timestamps, Base):
     title: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(64))
     phone_normalized: Mapped[str | None] = mapped_column(String(32), index=True)
-    email: Mapped[str | None] = mapped_column(String(254))
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
     messaging_id: Mapped[str | None] = mapped_column(String(200))
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import time
 
-
 _VERSION_MASK = ~(0xF << 76) & ~(0x3 << 62)
 _VERSION_BITS = (0x7 << 76) | (0x2 << 62)  # version 7, RFC 4122 variant
 

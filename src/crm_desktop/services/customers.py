@@ -134,24 +134,27 @@ class CustomerService(EntityService[Customer]):
     def set_custom_values(self, customer_id: str, values: dict[str, Any]) -> None:
         """Set custom field values by field id; ``None`` clears a value."""
         with self.ctx.db.write() as session:
-            self.load(session, customer_id)
-            action = Action(session, self.ctx)
-            for field_id, raw in values.items():
-                definition = session.get(CustomFieldDef, field_id)
-                if definition is None or definition.deleted_at is not None:
-                    raise NotFoundError(kind=QT_TRANSLATE_NOOP("Errors", "custom field"))
-                new = clean_custom_value(definition, raw)
-                row = session.get(CustomFieldValue, (customer_id, field_id))
-                old = row.value if row is not None else None
-                if old == new:
-                    continue
-                if row is None:
-                    session.add(
-                        CustomFieldValue(record_id=customer_id, field_id=field_id, value=new)
-                    )
-                else:
-                    row.value = new
-                action.record("customer", customer_id, {f"custom:{field_id}": (old, new)})
+            self.set_custom_values_in(Action(session, self.ctx), customer_id, values)
+
+    def set_custom_values_in(
+        self, action: Action, customer_id: str, values: dict[str, Any]
+    ) -> None:
+        session = action.session
+        self.load(session, customer_id)
+        for field_id, raw in values.items():
+            definition = session.get(CustomFieldDef, field_id)
+            if definition is None or definition.deleted_at is not None:
+                raise NotFoundError(kind=QT_TRANSLATE_NOOP("Errors", "custom field"))
+            new = clean_custom_value(definition, raw)
+            row = session.get(CustomFieldValue, (customer_id, field_id))
+            old = row.value if row is not None else None
+            if old == new:
+                continue
+            if row is None:
+                session.add(CustomFieldValue(record_id=customer_id, field_id=field_id, value=new))
+            else:
+                row.value = new
+            action.record("customer", customer_id, {f"custom:{field_id}": (old, new)})
 
     def custom_values(self, customer_id: str) -> dict[str, str | None]:
         with self.ctx.db.session() as session:

@@ -90,9 +90,15 @@ def candidates(
         except ValidationError:
             address = None
         if address:
+            # Contacts' e-mails are stored normalised by the contact service.
+            owners = select(Contact.customer_id).where(
+                Contact.email == address, Contact.deleted_at.is_(None)
+            )
             add(
                 session.execute(
-                    select(*columns).where(live, Customer.email_normalized == address).limit(limit)
+                    select(*columns)
+                    .where(live, or_(Customer.email_normalized == address, Customer.id.in_(owners)))
+                    .limit(limit)
                 ),
                 "email",
             )

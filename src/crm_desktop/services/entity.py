@@ -73,13 +73,17 @@ class EntityService(Generic[M]):
     def create(self, **values: Any) -> str:
         cleaned = self.clean(values, creating=True)
         with self.ctx.db.write() as session:
-            action = Action(session, self.ctx)
-            obj = self.model(id=new_id(), created_at=action.when, updated_at=action.when)
-            self._apply(session, action, obj, self.prepare(session, None, cleaned), creating=True)
-            session.add(obj)
-            session.flush()
-            self.after_change(action, obj, {}, creating=True)
-            return str(obj.id)
+            return self.create_in(Action(session, self.ctx), cleaned)
+
+    def create_in(self, action: Action, cleaned: dict[str, Any]) -> str:
+        """Create from already-cleaned values inside a larger action (an editor's bundle)."""
+        session = action.session
+        obj = self.model(id=new_id(), created_at=action.when, updated_at=action.when)
+        self._apply(session, action, obj, self.prepare(session, None, dict(cleaned)), creating=True)
+        session.add(obj)
+        session.flush()
+        self.after_change(action, obj, {}, creating=True)
+        return str(obj.id)
 
     def update(self, record_id: str, **values: Any) -> None:
         cleaned = self.clean(values, creating=False)
@@ -129,14 +133,17 @@ class EntityService(Generic[M]):
 
     def _set_deleted(self, record_id: str, *, deleted: bool) -> None:
         with self.ctx.db.write() as session:
-            action = Action(session, self.ctx)
-            obj = self.load(session, record_id, include_deleted=True)
-            old = obj.deleted_at  # type: ignore[attr-defined]
-            new = action.when if deleted else None
-            if (old is None) == (new is None):
-                return
-            obj.deleted_at = new  # type: ignore[attr-defined]
-            obj.updated_at = action.when  # type: ignore[attr-defined]
-            action.record(self.entity, record_id, {"deleted_at": (old, new)})
-            session.flush()
-            self.after_change(action, obj, {"deleted_at": (old, new)}, creating=False)
+            self.set_deleted_in(Action(session, self.ctx), record_id, deleted=deleted)
+
+    def set_deleted_in(self, action: Action, record_id: str, *, deleted: bool) -> None:
+        session = action.session
+        obj = self.load(session, record_id, include_deleted=True)
+        old = obj.deleted_at  # type: ignore[attr-defined]
+        new = action.when if deleted else None
+        if (old is None) == (new is None):
+            return
+        obj.deleted_at = new  # type: ignore[attr-defined]
+        obj.updated_at = action.when  # type: ignore[attr-defined]
+        action.record(self.entity, record_id, {"deleted_at": (old, new)})
+        session.flush()
+        self.after_change(action, obj, {"deleted_at": (old, new)}, creating=False)

@@ -205,9 +205,9 @@ def normalize_email(field: str, value: str) -> str:
     value = value.strip()
     local, at, domain = value.rpartition("@")
     plain = domain.isascii() and "xn--" not in domain.lower()
-    if at and len(local) <= 64 and _LOCAL_PART.fullmatch(local) and plain:
-        if _domain_is_valid(domain.lower()):
-            return value.lower()
+    simple = at and len(local) <= 64 and _LOCAL_PART.fullmatch(local) and plain
+    if simple and _domain_is_valid(domain.lower()):
+        return value.lower()
     try:
         return str(validate_email(value, check_deliverability=False).normalized).lower()
     except EmailNotValidError:

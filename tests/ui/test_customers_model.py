@@ -1,0 +1,89 @@
+"""The customer list model: streamed row ids, block cache, generations, SQL sorting."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from crm_desktop.services import customer_list
+from crm_desktop.services.customer_filters import CustomerFilter
+from crm_desktop.ui.customers import model as model_module
+from crm_desktop.ui.customers.loader import ListQuery
+from crm_desktop.ui.customers.model import PLACEHOLDER, CustomerListModel
+from tests.ui.customers_data import Data, column, data, wait_loaded
+
+__all__ = ["data"]  # the fixture
+
+
+def test_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, qtbot: QtBot, data: Data
+) -> None:
+    model = CustomerListModel(data.workspace.db)
+    model.set_query(ListQuery())
+    wait_loaded(qtbot, model)
+    qtmodeltester.check(model)
+    assert column(model, "name") == ["Alice Smith", "张三", "李四"]
+
+
+def test_rows_stream_in_and_the_cache_stays_bounded(
+    qtbot: QtBot, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(20):
+        data.workspace.customers.create(name=f"Bulk {number:02d}")
+    monkeypatch.setattr(customer_list, "FIRST_CHUNK", 4)
+    monkeypatch.setattr(customer_list, "CHUNK", 5)
+    monkeypatch.setattr(model_module, "BLOCK", 3)
+    monkeypatch.setattr(model_module, "MAX_BLOCKS", 2)
+    model = CustomerListModel(data.workspace.db)
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    counts: list[tuple[int, bool]] = []
+    model.count_changed.connect(lambda rows, done: counts.append((rows, done)))
+    model.set_query(ListQuery(CustomerFilter(text="bulk")))
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.rowCount() == 20
+    assert inserted[0] == (4, 8)  # the first chunk came with a reset, then 5 at a time
+    assert counts[0] == (4, False) and counts[-1] == (20, True)
+    assert model.data(model.index(19, 0)) == PLACEHOLDER  # not loaded yet: asked for
+    qtbot.waitUntil(lambda: model.data(model.index(19, 0)) == "Bulk 19")
+    for row in range(20):
+        qtbot.waitUntil(lambda row=row: model.data(model.index(row, 0)) == f"Bulk {row:02d}")
+        assert model.cached_rows() <= 6
+    assert model.data(model.index(0, 0)) in (PLACEHOLDER, "Bulk 00")  # evicted, fetched again
+    qtbot.waitUntil(lambda: model.data(model.index(0, 0)) == "Bulk 00")
+
+
+def test_a_new_query_supersedes_the_running_one(qtbot: QtBot, data: Data) -> None:
+    model = CustomerListModel(data.workspace.db)
+    model.set_query(ListQuery(CustomerFilter(text="alice")))
+    model.set_query(ListQuery(CustomerFilter(text="张")))
+    qtbot.waitUntil(lambda: not model.loading)
+    wait_loaded(qtbot, model)
+    assert column(model, "name") == ["张三"]
+
+
+def test_sorting_runs_in_sql_and_keeps_the_filter(qtbot: QtBot, data: Data) -> None:
+    model = CustomerListModel(data.workspace.db)
+    model.set_query(ListQuery(CustomerFilter(tiers=("A", "C"))))
+    wait_loaded(qtbot, model)
+    model.sort(model.column_of("tier"), model_module.Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.query.sort == "tier")
+    qtbot.waitUntil(lambda: column(model, "name") == ["李四", "张三"])
+    assert model.query.filter.tiers == ("A", "C")
+
+
+def test_display_values_are_formatted(qtbot: QtBot, data: Data) -> None:
+    model = CustomerListModel(data.workspace.db)
+    model.set_visible_keys(["name", "status", "tags", "owner", "created_at"])
+    model.set_query(ListQuery(CustomerFilter(text="张三")))
+    wait_loaded(qtbot, model)
+    assert column(model, "status") == ["Active"]  # the translated label, not "active"
+    assert column(model, "tags") == ["VIP客户"]
+    assert column(model, "owner") == ["boss"]
+    assert "2025" in column(model, "created_at")[0]
+    assert column(model, "phone") == [""]  # a hidden column is not fetched
+    assert model.headerData(0, model_module.Qt.Orientation.Horizontal) == "Name"
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(QModelIndex()) is None
