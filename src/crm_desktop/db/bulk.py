@@ -19,5 +19,5 @@ def insert_rows(
     names = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
     session.flush()  # rows added through the ORM (tags, say) must exist before these
-    raw = session.connection().connection.driver_connection
+    raw: Any = session.connection().connection.driver_connection
     raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608

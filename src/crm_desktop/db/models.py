@@ -218,7 +218,9 @@ class FollowUp(Timestamps, Base):
     customer_id: Mapped[str] = mapped_column(
         String(UUID_LEN), ForeignKey("customers.id"), index=True
     )
-    contact_id: Mapped[str | None] = mapped_column(String(UUID_LEN), ForeignKey("contacts.id"))
+    contact_id: Mapped[str | None] = mapped_column(
+        String(UUID_LEN), ForeignKey("contacts.id"), index=True
+    )
     opportunity_id: Mapped[str | None] = mapped_column(
         String(UUID_LEN), ForeignKey("opportunities.id"), index=True
     )

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from crm_desktop.db.engine import Database, RawConnection
+from crm_desktop.db.engine import Database
+from crm_desktop.db.keyed_file import RawConnection
 from crm_desktop.db.types import utcnow
 
 CHUNK = 20_000

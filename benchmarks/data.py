@@ -1,0 +1,79 @@
+"""Demo database files for the benchmarks, built once into ``benchmarks/out`` and reused."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+PASSPHRASE = "benchmark passphrase"
+SEED = 1
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    path: Path
+    customers: int
+    rows: int
+    seconds: float  # generation time when the file was built
+    cpu: float  # CPU seconds of that build (all threads): less affected by other processes
+    cached: bool
+
+
+def _fingerprint() -> str:
+    """Changes whenever the generator or the schema changes, so stale files are rebuilt."""
+    from crm_desktop.db.schema import SCHEMA_HEAD
+    from crm_desktop.services import demo
+
+    source = Path(demo.__file__).read_bytes()
+    return hashlib.sha256(source + SCHEMA_HEAD.encode()).hexdigest()[:16]
+
+
+def remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", ".json"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def build(path: Path, customers: int, *, quiet: bool = False) -> tuple[int, float, float]:
+    """A new demo file at ``path``; returns (rows inserted, seconds, CPU seconds)."""
+    from crm_desktop.services.demo import generate_demo
+    from crm_desktop.services.workspace import create_workspace
+
+    remove(path)
+
+    def progress(done: int, total: int) -> None:
+        if not quiet:
+            print(f"\r  {path.name}: {done:,} / {total:,} customers", end="", file=sys.stderr)
+
+    workspace = create_workspace(path, PASSPHRASE, owner_name="bench")
+    try:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        rows = generate_demo(workspace.db, customers, seed=SEED, progress=progress)
+        seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
+    finally:
+        workspace.close()
+    if not quiet:
+        print(file=sys.stderr)
+    return rows, seconds, cpu
+
+
+def demo_file(customers: int) -> DemoFile:
+    """The cached file with ``customers`` customers, built first if missing or stale."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"demo-{customers}.db"
+    meta_path = Path(f"{path}.json")
+    wanted = {"customers": customers, "seed": SEED, "fingerprint": _fingerprint()}
+    if path.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        if all(meta.get(k) == v for k, v in wanted.items()):
+            return DemoFile(
+                path, customers, meta["rows"], meta["seconds"], meta.get("cpu", 0.0), cached=True
+            )
+    rows, seconds, cpu = build(path, customers)
+    meta_path.write_text(json.dumps({**wanted, "rows": rows, "seconds": seconds, "cpu": cpu}))
+    return DemoFile(path, customers, rows, seconds, cpu, cached=False)
