@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.data import OUT, PASSPHRASE, demo_file
-from benchmarks.report import Result
+from benchmarks.report import Result, table
 
 RUNS = 30
 BIG = OUT / "followups-1000000.db"  # made once by hand (see the report); else the 1M demo
@@ -196,6 +196,24 @@ def _gui_open(db: object, now: datetime, quick: bool) -> Result:
     )
 
 
+def _busiest_owner(db: object) -> str | None:
+    """The demo's sales person with the most planned follow-ups: the file's owner user
+    ("bench") owns none, and a user with no reminders is not what a salesperson sees."""
+    from sqlalchemy import text
+
+    from crm_desktop.db.engine import Database
+
+    assert isinstance(db, Database)
+    with db.session() as session:
+        found: str | None = session.scalar(
+            text(
+                "SELECT owner_id FROM followups WHERE status = 'planned' AND owner_id IS NOT NULL"
+                " GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1"
+            )
+        )
+    return found
+
+
 def scheduler(path: Path) -> list[Result]:
     from crm_desktop.db.engine import open_database
     from crm_desktop.services import reminders
@@ -203,7 +221,7 @@ def scheduler(path: Path) -> list[Result]:
 
     db = open_database(path, PASSPHRASE)
     try:
-        user = read_meta(db, "current_user_id")
+        user = _busiest_owner(db) or read_meta(db, "current_user_id")
         now = datetime.now().astimezone()
         moment, wakeups, per_hour = now, 0, [0] * 24
         costs = []
@@ -232,13 +250,13 @@ def scheduler(path: Path) -> list[Result]:
 
 def run(quick: bool) -> list[Result]:
     path = _file(quick)
-    return views(path, quick) + scheduler(path)
+    results = views(path, quick)
+    print(table(results), file=sys.stderr, flush=True)
+    return results + scheduler(path)
 
 
 if __name__ == "__main__":
     import sys
-
-    from benchmarks.report import table
 
     print(table(run("--quick" in sys.argv)))
     print(json.dumps({"file": str(_file("--quick" in sys.argv))}))

@@ -67,6 +67,8 @@ def test_next_wakeup(data: FollowData) -> None:  # noqa: F811
         # a due time that is seconds away waits for the 5-minute overdue step
         at = NOW.replace(hour=15, minute=59)
         assert reminders.next_wakeup(session, at) == at + 5 * MIN
+        step = dt.timedelta(0)
+        assert reminders.next_wakeup(session, at, overdue_step=step) == at + MIN + MIN / 60
         # late at night: midnight comes first
         at = NOW.replace(hour=23, minute=50)
         assert reminders.next_wakeup(session, at) == dt.datetime(2030, 1, 16, tzinfo=TZ8)

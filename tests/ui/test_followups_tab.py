@@ -72,9 +72,11 @@ def select(tab: FollowUpTab, rows: list[int]) -> None:
 def test_each_view_with_counts_and_overdue_marks(qtbot: QtBot, tab: FollowUpTab) -> None:
     wait_subjects(qtbot, tab, ["Morning call", "Demo"])
     buttons = tab.view_bar.buttons
-    qtbot.waitUntil(lambda: buttons[View.ALL].text() == "All (7)")
+    qtbot.waitUntil(lambda: buttons[View.UPCOMING].text() == "Upcoming (7 days) (2)")
+    # Done and All are counted by their list when shown (on a big file counting every
+    # follow-up at each click would take seconds)
     assert [b.text() for b in buttons.values()] == [
-        "Today (2)", "Overdue (2)", "Upcoming (7 days) (2)", "Done (1)", "All (7)",
+        "Today (2)", "Overdue (2)", "Upcoming (7 days) (2)", "Done", "All",
     ]  # fmt: skip
     morning, demo = tab.model.index(0, 0), tab.model.index(1, 0)
     assert morning.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOR
@@ -86,6 +88,7 @@ def test_each_view_with_counts_and_overdue_marks(qtbot: QtBot, tab: FollowUpTab)
     show_view(qtbot, tab, View.ALL, ["Visit", "Dropped", "Call back", "Morning call", "Demo",
                                      "Send offer", "Quarterly"])  # fmt: skip
     assert tab.count_label.text() == "7 follow-ups"
+    qtbot.waitUntil(lambda: buttons[View.ALL].text() == "All (7)")
 
 
 def test_sort_by_due_time_descending(qtbot: QtBot, tab: FollowUpTab) -> None:
@@ -108,6 +111,10 @@ def test_filters(qtbot: QtBot, tab: FollowUpTab, fdata: FollowData) -> None:
     assert [c.label for c in f.customer.search_now()] == ["Alice Smith"]
     f.customer.choose(0)
     wait_subjects(qtbot, tab, ["Dropped", "Demo", "Send offer"])
+    buttons = tab.view_bar.buttons  # one customer: every view is counted
+    qtbot.waitUntil(lambda: [buttons[v].text() for v in (View.DONE, View.ALL)] == [
+        "Done (0)", "All (3)",
+    ])  # fmt: skip
     f.period.setChecked(True)
     f.period_from.setDate(NOW.date())
     f.period_to.setDate(NOW.date())

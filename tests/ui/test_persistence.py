@@ -22,7 +22,7 @@ def open_window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
 def test_layout_persists_across_two_windows(qtbot: QtBot, sample: Workspace) -> None:
     first = open_window(qtbot, sample)
     assert (first.width(), first.height()) == DEFAULT_SIZE
-    first.resize(640, 480)  # within the offscreen screen (800 x 600)
+    first.resize(760, 480)  # within the offscreen screen (800 x 600), above the minimum
     first.tabs.setCurrentIndex(OPPORTUNITIES_TAB)
     header = first.customers.table.horizontalHeader()
     header.resizeSection(cc.COMPANY, 333)
@@ -31,7 +31,7 @@ def test_layout_persists_across_two_windows(qtbot: QtBot, sample: Workspace) -> 
     wait_for_tasks()
 
     second = open_window(qtbot, sample)
-    assert (second.width(), second.height()) == (640, 480)
+    assert (second.width(), second.height()) == (760, 480)
     assert second.tabs.currentIndex() == OPPORTUNITIES_TAB
     header = second.customers.table.horizontalHeader()
     assert header.sectionSize(cc.COMPANY) == 333

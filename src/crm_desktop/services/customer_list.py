@@ -144,7 +144,8 @@ def iter_rowids(
     The caller may stop iterating at any time (a new keystroke); the cursor is then dropped.
     """
     query = _ordered_query(session, flt, sort, descending, now or datetime.now().astimezone())
-    result = session.execute(query).scalars()
+    # yield_per streams from the cursor; without it the first fetch loads every id at once.
+    result = session.execute(query, execution_options={"yield_per": FIRST_CHUNK}).scalars()
     size = FIRST_CHUNK
     while True:
         chunk = array("q", result.fetchmany(size))

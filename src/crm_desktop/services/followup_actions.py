@@ -14,25 +14,12 @@ from typing import Any
 from crm_desktop.db.models import FollowUp
 from crm_desktop.domain.enums import FollowUpStatus
 from crm_desktop.domain.errors import ValidationError
-from crm_desktop.domain.ids import new_id
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 from crm_desktop.services.followups import FollowUpService
 from crm_desktop.services.journal import Action
 
 PLANNED = FollowUpStatus.PLANNED.value
 _INHERITED = ("customer_id", "contact_id", "opportunity_id", "owner_id", "channel")
-
-
-def create_in(service: FollowUpService, action: Action, cleaned: dict[str, Any]) -> str:
-    """Create a follow-up from cleaned values inside ``action`` (as ``create`` does alone)."""
-    session = action.session
-    obj = FollowUp(id=new_id(), created_at=action.when, updated_at=action.when)
-    values = service.prepare(session, None, dict(cleaned))
-    service._apply(session, action, obj, values, creating=True)
-    session.add(obj)
-    session.flush()
-    service.after_change(action, obj, {}, creating=True)
-    return obj.id
 
 
 def complete(
@@ -71,7 +58,7 @@ def complete(
             return None
         values = {**inherited, "status": PLANNED, **planned}
         service.clean(values, creating=True)  # the "required" checks of a new record
-        return create_in(service, action, values)
+        return service.create_in(action, values)
 
 
 def _bulk(

@@ -30,6 +30,7 @@ MORNING = time(9, 0)
 LIST_LIMIT = 200
 OVERDUE_STEP = timedelta(minutes=5)
 LONGEST_SLEEP = timedelta(minutes=15)
+OVERDUE_AFTER = timedelta(seconds=1)
 
 
 class Snooze(StrEnum):
@@ -67,7 +68,9 @@ def snooze_until(choice: Snooze, now: datetime) -> datetime:
 def _pending(owner_id: str | None) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [
         FollowUp.remind_at.is_not(None),
-        FollowUp.status == PLANNED,
+        # the unary + keeps SQLite walking the remind_at index (in remind_at order, stopping
+        # at the first match) instead of every planned row by the status index, then sorting
+        literal_column("+followups.status") == PLANNED,
         literal_column("+followups.deleted_at").is_(None),
         literal_column("+customers.deleted_at").is_(None),
     ]
@@ -154,9 +157,9 @@ def next_wakeup(
     reminder = next_reminder_at(session, now, owner_id)
     if reminder is not None:
         candidates.append(reminder)
-    due = next_due_at(session, now)
+    due = next_due_at(session, now - OVERDUE_AFTER)  # overdue once ``due_at < now``
     if due is not None:
-        candidates.append(max(due, now + overdue_step))
+        candidates.append(max(due + OVERDUE_AFTER, now + overdue_step))
     return min(candidates)
 
 

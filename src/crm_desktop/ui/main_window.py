@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,19 +23,42 @@ from crm_desktop.db.engine import Database
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.services import lists
 from crm_desktop.services.workspace import Workspace
-from crm_desktop.ui.customers.view import CustomerTab
+from crm_desktop.ui.customers.view import CustomerServices, CustomerTab
 from crm_desktop.ui.followups.view import FollowUpTab
+from crm_desktop.ui.opportunities.deps import opportunity_services
 from crm_desktop.ui.opportunities.view import OpportunityTab
 from crm_desktop.ui.reports.view import ReportsTab
 from crm_desktop.ui.tasks import Progress, run_task
 
+if TYPE_CHECKING:
+    from crm_desktop.ui.customers.duplicates import DuplicatesDialog
+    from crm_desktop.ui.customers.export import ExportDialog
+    from crm_desktop.ui.customers.import_wizard import ImportWizard
+
 DEFAULT_SIZE = (1200, 760)
-SEARCH_DELAY_MS = 250
+SEARCH_DELAY_MS = 150
 CUSTOMERS_TAB, FOLLOWUPS_TAB, OPPORTUNITIES_TAB, REPORTS_TAB = range(4)
 
 
 def _count_rows(db: Database) -> tuple[int, int, int]:
     return lists.customer_count(db), lists.followup_count(db), lists.opportunity_count(db)
+
+
+def customer_services(workspace: Workspace) -> CustomerServices:
+    def now() -> datetime:
+        return workspace.ctx.clock().astimezone()
+
+    return CustomerServices(
+        db=workspace.db,
+        customers=workspace.customers,
+        contacts=workspace.contacts,
+        users=workspace.users,
+        tags=workspace.tags,
+        custom_fields=workspace.custom_fields,
+        saved_views=workspace.saved_views,
+        user_id=workspace.ctx.user_id,
+        now=now,
+    )
 
 
 class MainWindow(QMainWindow):
@@ -47,15 +73,15 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: QSettings) -> None:
         super().__init__()
         self._db = workspace.db
+        self._ctx = workspace.ctx
         self._settings = settings
         self._first_page_reported = False
         self.setWindowTitle(self.tr("{file} — CRM Desktop").format(file=workspace.path.name))
 
-        self.customers = CustomerTab(
-            workspace.db, workspace.customers, workspace.users, settings, self
-        )
+        self.customers = CustomerTab(customer_services(workspace), settings, self)
         self.followups = FollowUpTab(workspace.db, settings, self)
-        self.opportunities = OpportunityTab(workspace.db, settings, self)
+        self.opportunity_services = opportunity_services(workspace)
+        self.opportunities = OpportunityTab(self.opportunity_services, settings, self)
         self.reports = ReportsTab(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -67,7 +93,9 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("globalSearch")
-        self.search.setPlaceholderText(self.tr("Search customers by name or company (Ctrl+K)"))
+        self.search.setPlaceholderText(
+            self.tr("Search customers: name, company, phone, pinyin… (Ctrl+K)")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(360)
         self._search_timer = QTimer(self)
@@ -82,6 +110,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar(workspace)
         self.customers.changed.connect(self.refresh_counts)
+        self.opportunities.changed.connect(self.refresh_counts)
+        self.customers.search_text_changed.connect(self._show_search_text)
+        self.customers.status_message.connect(self._show_message)
         self.customers.table.viewport().installEventFilter(self)
         self._restore_state()
 
@@ -115,6 +146,14 @@ class MainWindow(QMainWindow):
 
         self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence(std.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
+        self.import_action = self._action(self.tr("&Import customers…"))
+        self.import_action.triggered.connect(self.import_customers)
+        self.export_action = self._action(self.tr("&Export customer list…"))
+        self.export_action.triggered.connect(self.export_customers)
+        self.duplicates_action = self._action(self.tr("Find &duplicate customers…"))
+        self.duplicates_action.triggered.connect(self.find_duplicates)
+        self.stages_action = self._action(self.tr("Pipeline &stages…"))
+        self.stages_action.triggered.connect(self.opportunities.edit_stages)
         self.settings_action = self._action(self.tr("&Settings…"))
         self.settings_action.setEnabled(False)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -123,14 +162,17 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
 
         table = self.customers.table
-        table.selectionModel().selectionChanged.connect(self._update_actions)
-        table.lazy_model.modelReset.connect(self._update_actions)
+        table.selectionModel().currentRowChanged.connect(self._update_actions)
+        table.model().modelReset.connect(self._update_actions)
+        table.model().dataChanged.connect(self._update_actions)
         self._update_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_db_action, self.open_db_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -147,6 +189,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.duplicates_action, self.stages_action])
+        tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -203,6 +247,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.customers.shutdown()
         self.save_state()
         super().closeEvent(event)
         self.closed.emit()
@@ -217,7 +262,16 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         self.tabs.setCurrentIndex(CUSTOMERS_TAB)
         self.customers.set_search(self.search.text())
-        self.refresh_counts()
+
+    def _show_search_text(self, text: str) -> None:
+        """A saved view brought its own search text: show it without searching again."""
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.setText(text)
+        self.search.blockSignals(False)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
 
     def refresh(self) -> None:
         for tab in (self.customers, self.followups, self.opportunities):
@@ -248,7 +302,29 @@ class MainWindow(QMainWindow):
         self.counts_label.setText("")
 
     def _update_actions(self) -> None:
-        self.edit_customer_action.setEnabled(self.customers.table.current_id() is not None)
+        self.edit_customer_action.setEnabled(self.customers.current_id() is not None)
+
+    def import_customers(self) -> ImportWizard:
+        from crm_desktop.ui.customers.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self._ctx, self)
+        wizard.imported.connect(lambda _report: self.refresh())
+        wizard.open()
+        return wizard
+
+    def export_customers(self) -> ExportDialog:
+        from crm_desktop.ui.customers.export import export_customer_view
+
+        flt, sort, descending, columns = self.customers.view_state()
+        return export_customer_view(self._ctx, flt, sort, descending, list(columns), self)
+
+    def find_duplicates(self) -> DuplicatesDialog:
+        from crm_desktop.ui.customers.duplicates import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self._ctx, self)
+        dialog.merged.connect(lambda _survivor: self.refresh())
+        dialog.open()
+        return dialog
 
     def _new_customer(self) -> None:
         self.tabs.setCurrentIndex(CUSTOMERS_TAB)

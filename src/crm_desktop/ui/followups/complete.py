@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.enums import Channel
 from crm_desktop.domain.errors import CrmError, ValidationError
 from crm_desktop.services import followup_actions
+from crm_desktop.services.followup_choices import customer_name
 from crm_desktop.services.followups import FollowUpService
 from crm_desktop.ui.followups.when import OptionalDateTime
 from crm_desktop.ui.text import error_text
@@ -51,7 +52,12 @@ class CompleteDialog(QDialog):
         current = service.get(followup_id)
         now = clock().astimezone().replace(second=0, microsecond=0)
         self.setWindowTitle(self.tr("Complete follow-up"))
-        heading = QLabel(current.subject, self)
+        with service.ctx.db.session() as session:
+            customer = customer_name(session, current.customer_id) or ""
+        heading = QLabel(
+            self.tr("{subject} — {customer}").format(subject=current.subject, customer=customer),
+            self,
+        )
         heading.setTextFormat(Qt.TextFormat.PlainText)
         font = heading.font()
         font.setBold(True)
@@ -59,7 +65,8 @@ class CompleteDialog(QDialog):
         self.outcome = QPlainTextEdit(self)
         self.outcome.setPlaceholderText(self.tr("What came of it?"))
         self.outcome.setTabChangesFocus(True)
-        self.occurred = OptionalDateTime(self.tr("At"), self)
+        self.outcome.setMaximumHeight(110)
+        self.occurred = OptionalDateTime(self.tr("Set when it happened"), self)
         self.occurred.set_value(now)
         self.plan = QGroupBox(self.tr("Plan the next follow-up"), self)
         self.plan.setCheckable(True)
@@ -67,9 +74,9 @@ class CompleteDialog(QDialog):
         self.channel = enum_combo(Channel, empty=False, parent=self.plan)
         select_data(self.channel, current.channel)
         self.subject = QLineEdit(current.subject, self.plan)
-        self.due = OptionalDateTime(self.tr("Due"), self.plan)
+        self.due = OptionalDateTime(self.tr("Set a due time"), self.plan)
         self.due.set_value(now + NEXT_DEFAULT)
-        self.remind = OptionalDateTime(self.tr("Remind"), self.plan)
+        self.remind = OptionalDateTime(self.tr("Set a reminder"), self.plan)
         self.remind.set_value(None, now + NEXT_DEFAULT - timedelta(minutes=15))
         self.boxes = {
             name: FieldBox(widget, self)
@@ -79,6 +86,9 @@ class CompleteDialog(QDialog):
                 ("remind_at", self.remind),
             )
         }  # fmt: skip
+        self._lay_out(heading)
+
+    def _lay_out(self, heading: QLabel) -> None:
         form = QFormLayout()
         form.addRow(self.tr("&Outcome:"), self.boxes["outcome"])
         form.addRow(self.tr("Done:"), self.boxes["occurred_at"])
@@ -100,7 +110,7 @@ class CompleteDialog(QDialog):
         layout.addWidget(self.plan)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
-        self.resize(520, 440)
+        self.resize(520, 400)
 
     def next_values(self) -> dict[str, Any] | None:
         if not self.plan.isChecked():

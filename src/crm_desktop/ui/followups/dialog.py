@@ -86,14 +86,14 @@ class FollowUpDialog(QDialog):
         with self._db.session() as session:
             for user in choices.owners(session):
                 self.owner.addItem(user.label, user.id)
-        self.occurred = OptionalDateTime(self.tr("Happened"), self)
-        self.due = OptionalDateTime(self.tr("Due"), self)
-        self.remind = OptionalDateTime(self.tr("Remind"), self)
+        self.occurred = OptionalDateTime(self.tr("Set when it happened"), self)
+        self.due = OptionalDateTime(self.tr("Set a due time"), self)
+        self.remind = OptionalDateTime(self.tr("Set a reminder"), self)
         self.notes = QPlainTextEdit(self)
         self.outcome = QPlainTextEdit(self)
         for edit in (self.notes, self.outcome):
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(70)
+            edit.setMinimumHeight(60)
         self._fill_related(None)
 
         widgets: dict[str, QWidget] = {
@@ -113,7 +113,7 @@ class FollowUpDialog(QDialog):
         left.addRow(self.tr("&Subject:"), b["subject"])
         right.addRow(self.tr("S&tatus:"), b["status"])
         right.addRow(self.tr("O&wner:"), b["owner_id"])
-        right.addRow(self.tr("Time:"), b["occurred_at"])
+        right.addRow(self.tr("Happened:"), b["occurred_at"])
         right.addRow(self.tr("Due time:"), b["due_at"])
         right.addRow(self.tr("Reminder:"), b["remind_at"])
         columns = QHBoxLayout()
@@ -134,7 +134,7 @@ class FollowUpDialog(QDialog):
         layout.addLayout(texts)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        self.resize(760, 440)
 
     def _load(self, followup_id: str, now: datetime) -> None:
         f = self._service.get(followup_id)

@@ -58,12 +58,15 @@ class ViewBar(QWidget):
     def set_view(self, view: View) -> None:
         self.buttons[view].setChecked(True)
 
-    def set_counts(self, counts: dict[View, int]) -> None:
+    def set_counts(self, counts: dict[View, int], *, others: bool = False) -> None:
+        """Show the counts given; the other views keep theirs, or lose them (``others``)."""
         for view, button in self.buttons.items():
             if view in counts:
                 button.setText(
                     self.tr("{view} ({count})").format(view=_label(view), count=counts[view])
                 )
+            elif others:
+                button.setText(_label(view))
 
 
 class FilterBar(QWidget):
@@ -71,7 +74,7 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self.owner = QComboBox(self)
@@ -88,9 +91,9 @@ class FilterBar(QWidget):
         self.customer.setMinimumWidth(180)
         self.opportunity = QComboBox(self)
         self.period = QCheckBox(self.tr("Period"), self)
-        today = QDate.currentDate()
-        self.period_from = QDateEdit(today.addDays(-30), self)
-        self.period_to = QDateEdit(today.addDays(30), self)
+        first = QDate(today.year, today.month, 1)
+        self.period_from = QDateEdit(first, self)
+        self.period_to = QDateEdit(first.addMonths(1).addDays(-1), self)
         for edit in (self.period_from, self.period_to):
             edit.setCalendarPopup(True)
             edit.setEnabled(False)

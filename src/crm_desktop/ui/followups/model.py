@@ -227,9 +227,7 @@ class FollowUpListModel(QAbstractTableModel):
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)
 
-    def _on_chunk(
-        self, generation: int, chunk: array[int], first: dict[int, FollowUpRow]
-    ) -> None:
+    def _on_chunk(self, generation: int, chunk: array[int], first: dict[int, FollowUpRow]) -> None:
         if generation != self._generation:
             return
         if self._shown != generation:

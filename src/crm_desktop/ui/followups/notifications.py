@@ -19,6 +19,7 @@ from crm_desktop.services.reminders import SNOOZE_LABELS, Reminder, Snooze
 from crm_desktop.ui.text import enum_label, local_datetime
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+VISIBLE_ROWS = 4
 
 
 class NotificationList(QWidget):
@@ -36,7 +37,6 @@ class NotificationList(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.list = QListWidget(self)
-        self.list.setMaximumHeight(110)
         self.list.itemDoubleClicked.connect(lambda _item: self._emit(self.open_requested))
         self.snooze = QToolButton(self)
         self.snooze.setText(self.tr("&Snooze"))
@@ -50,17 +50,15 @@ class NotificationList(QWidget):
         self.done.clicked.connect(lambda: self._emit(self.done_requested))
         self.dismiss = QPushButton(self.tr("D&ismiss"), self)
         self.dismiss.clicked.connect(lambda: self._emit(self.dismiss_requested))
-        buttons = QVBoxLayout()
+        buttons = QHBoxLayout()
         for button in (self.snooze, self.done, self.dismiss):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        body = QHBoxLayout()
-        body.addWidget(self.list, 1)
-        body.addLayout(buttons)
+        buttons.insertWidget(0, self.title)
+        buttons.insertStretch(1, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.title)
-        layout.addLayout(body)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list)
         self.set_reminders([])
 
     def set_reminders(self, items: list[Reminder]) -> None:
@@ -81,6 +79,9 @@ class NotificationList(QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.title.setText(self.tr("Reminders due: {count}").format(count=len(items)))
+        shown = min(max(len(items), 1), VISIBLE_ROWS)
+        row = self.list.sizeHintForRow(0) if items else self.list.fontMetrics().height()
+        self.list.setFixedHeight(shown * max(row, 1) + 2 * self.list.frameWidth() + 4)
         self.setVisible(bool(items))
 
     def current_id(self) -> str | None:

@@ -43,8 +43,12 @@ class ReminderScheduler(QObject):
         self._clock = clock
         self._announced: set[tuple[str, datetime]] = set()
         self._overdue: int | None = None
+        self._counted_at: datetime | None = None
+        self._count_generation = 0
+        self._full_count_generation = 0
         self._started = False
         self.wakeups = 0
+        self.overdue_step = reminders.OVERDUE_STEP
         self.next_wakeup: datetime | None = None
         self.pending: list[Reminder] = []
         self.missed: list[Reminder] = []  # announced at start: due while the app was closed
@@ -72,14 +76,17 @@ class ReminderScheduler(QObject):
         self._started = False
         self.timer.stop()
 
-    def recompute(self) -> None:
-        """Read what is due now and set the one timer again (follow-ups changed, or a wake)."""
+    def recompute(self, *, changed: bool = True) -> None:
+        """Read what is due now and set the one timer again. After a change the overdue
+        count is counted afresh; a plain wake-up only adds what fell due since the last."""
         if not self._started:
             return
         now = self.now()
         with self._db.session() as session:
             due = reminders.due_reminders(session, now, self._owner_id)
-            wake = reminders.next_wakeup(session, now, self._owner_id)
+            wake = reminders.next_wakeup(
+                session, now, self._owner_id, overdue_step=self.overdue_step
+            )
         fresh = [r for r in due if (r.id, r.remind_at) not in self._announced]
         self._announced = {(r.id, r.remind_at) for r in due}
         self.pending = due
@@ -89,22 +96,33 @@ class ReminderScheduler(QObject):
         self.next_wakeup = wake
         delay = int((wake - now).total_seconds() * 1000)
         self.timer.start(min(max(delay, 0), MAX_TIMER_MS))
-        self._count_overdue(now)
+        self._count_overdue(now, fresh=changed or self._counted_at is None)
 
     def _wake(self) -> None:
         self.wakeups += 1
-        self.recompute()
+        self.recompute(changed=False)
 
-    def _count_overdue(self, now: datetime) -> None:
-        db = self._db
+    def _count_overdue(self, now: datetime, *, fresh: bool) -> None:
+        db, since = self._db, self._counted_at
+        self._counted_at = now
+        self._count_generation += 1
+        generation = self._count_generation
 
-        def work(_progress: Progress) -> int:
+        def work(_progress: Progress) -> tuple[int, int, bool]:
             with db.session() as session:
-                return followup_views.overdue_count(session, now)
+                if fresh or since is None:
+                    return generation, followup_views.overdue_count(session, now), True
+                return generation, followup_views.newly_overdue(session, since, now), False
 
         run_task(work, self._counted)
 
-    def _counted(self, count: int) -> None:
+    def _counted(self, result: tuple[int, int, bool]) -> None:
+        generation, number, absolute = result
+        if generation < self._full_count_generation:
+            return  # already part of a newer full count
+        if absolute:
+            self._full_count_generation = generation
+        count = number if absolute else (self._overdue or 0) + number
         if count != self._overdue:
             self._overdue = count
             self.overdue_count_changed.emit(count)

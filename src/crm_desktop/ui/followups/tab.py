@@ -80,11 +80,12 @@ class FollowUpTab(QWidget):
         self.tray = tray
         self.dialog: FollowUpDialog | CompleteDialog | None = None
         self._shown_view: View | None = None
+        self._counts_asked = 0
         self.model = FollowUpListModel(self._db, self.now, self)
         self.model.count_changed.connect(self._show_count)
         self.model.failed.connect(self._failed)
         self.view_bar = ViewBar(self)
-        self.filters = FilterBar(self._db, self)
+        self.filters = FilterBar(self._db, self.now().date(), self)
         self.notifications = NotificationList(self)
         self.table = self._build_table()
         self.count_label = QLabel(self)
@@ -211,15 +212,29 @@ class FollowUpTab(QWidget):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
+        """Count every view under the current filters, in the background; an answer to an
+        older question (the filters changed meanwhile) is dropped."""
         db, flt, now = self._db, self.current_filter, self.now()
+        self._counts_asked += 1
+        asked = self._counts_asked
 
-        def work(_progress: Progress) -> dict[View, int]:
+        def work(_progress: Progress) -> tuple[int, dict[View, int]]:
             with db.session() as session:
-                return views.counts(session, flt, now)
+                return asked, views.counts(session, flt, now, views.cheap_views(flt))
 
-        run_task(work, self.view_bar.set_counts, self._failed)
+        run_task(work, self._show_counts, self._failed)
+
+    def _show_counts(self, result: tuple[int, dict[View, int]]) -> None:
+        asked, counts = result
+        if asked == self._counts_asked:
+            shown = self.model.query.filter.view
+            if shown not in counts and not self.model.loading:
+                counts = {**counts, shown: self.model.rowCount()}
+            self.view_bar.set_counts(counts, others=True)
 
     def _show_count(self, rows: int, complete: bool) -> None:
+        if complete:  # the list has counted its own view (Done and All are not pre-counted)
+            self.view_bar.set_counts({self.model.query.filter.view: rows})
         text = self.tr("{count} follow-ups") if complete else self.tr("{count} follow-ups so far…")
         self.count_label.setText(text.format(count=f"{rows:,}"))
 

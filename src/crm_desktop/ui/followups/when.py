@@ -23,7 +23,9 @@ class OptionalDateTime(QWidget):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox(label, self)
+        self.check = QCheckBox(self)
+        self.check.setToolTip(label)
+        self.check.setAccessibleName(label)
         self.edit = QDateTimeEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setEnabled(False)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crm_desktop.db.engine import Database
-from crm_desktop.services.context import open_context
 from crm_desktop.services.opportunities import OpportunityService
 from crm_desktop.services.pipeline_moves import PipelineService
 from crm_desktop.services.stage_settings import StageSettings
@@ -43,7 +42,3 @@ def opportunity_services(workspace: Workspace) -> OpportunityServices:
         now=now,
     )
 
-
-def services_from_database(db: Database) -> OpportunityServices:
-    """A stop-gap for callers that only hold the database (the old tab signature)."""
-    return opportunity_services(Workspace(db, open_context(db)))

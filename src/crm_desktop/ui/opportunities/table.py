@@ -67,7 +67,8 @@ COLUMNS = (
     _col("updated_at", QT_TRANSLATE_NOOP("OpportunityTable", "Modified"), text.local_datetime),
     _col("notes", QT_TRANSLATE_NOOP("OpportunityTable", "Notes"), width=200),
 )
-EXPECTED_CLOSE = 6
+# Named column positions (for code that reads cells: tests, the detail panel).
+TITLE, CUSTOMER, STAGE, STATUS, AMOUNT, PROBABILITY, EXPECTED_CLOSE = range(7)
 
 
 class OpportunityTable(RecordTable):

@@ -6,10 +6,9 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
-from crm_desktop.db.engine import Database
 from crm_desktop.services.pipeline import BoardFilter
 from crm_desktop.ui.opportunities.board import PipelineBoard
-from crm_desktop.ui.opportunities.deps import OpportunityServices, services_from_database
+from crm_desktop.ui.opportunities.deps import OpportunityServices
 from crm_desktop.ui.opportunities.editor import OpportunityEditor
 from crm_desktop.ui.opportunities.filters import FilterBar
 from crm_desktop.ui.opportunities.forecast_panel import ForecastPanel
@@ -37,13 +36,11 @@ class OpportunityTab(QWidget):
 
     def __init__(
         self,
-        services: OpportunityServices | Database,
+        services: OpportunityServices,
         settings: QSettings,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if isinstance(services, Database):  # the old wiring; main_window should pass services
-            services = services_from_database(services)
         self.services = services
         self._settings = settings
         self.filters = FilterBar(services.now().astimezone().date(), self)
