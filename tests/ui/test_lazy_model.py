@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from crm_desktop.services import lists
-from crm_desktop.ui.followups import view as followup_view
 from crm_desktop.services import opportunity_table as opportunity_queries
+from crm_desktop.ui.followups import view as followup_view
 from crm_desktop.ui.opportunities import table as opportunity_table
 from crm_desktop.ui.widgets import lazy_table
 from crm_desktop.ui.widgets.lazy_table import ID_ROLE, Column, LazyTableModel

@@ -4,9 +4,10 @@ SQLite's FTS5 matches whole tokens and token prefixes. To give users substring s
 Chinese and Latin text alike, the indexed document holds every *suffix* of every run of
 letters or digits (cut to ``SUFFIX_LEN`` characters), so a substring query is a prefix query on
 those suffixes: ``ornbur`` finds Thornbury, ``三`` and ``三丰`` find 张三丰, ``00138000`` finds
-+86 13800138000. Chinese names and companies also get their pinyin read from each syllable
-on and their pinyin initials from each character on (``zhangsanfe``, ``sanfeng``, ``zsf``, ``sf``), so
-``zs``, ``zhangsan`` and ``sanfeng`` find 张三丰. Phone numbers are indexed as bare digits. Pure functions, no I/O.
++86 13800138000. Chinese names and companies also get their pinyin read from each
+syllable on and their pinyin initials from each character on (``zhangsanfe``, ``sanfeng``,
+``zsf``, ``sf``), so ``zs``, ``zhangsan`` and ``sanfeng`` find 张三丰. Phone numbers are
+indexed as bare digits. Pure functions, no I/O.
 """
 
 from __future__ import annotations

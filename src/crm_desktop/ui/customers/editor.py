@@ -244,7 +244,6 @@ class TagPicker(QWidget):
         return ids, new
 
 
-
 class CustomerEditor(QDialog):
     """Create a customer (``customer_id`` None) or edit one; ``saved_id`` is set on success.
 
