@@ -41,4 +41,3 @@ def opportunity_services(workspace: Workspace) -> OpportunityServices:
         tags=workspace.tags,
         now=now,
     )
-
