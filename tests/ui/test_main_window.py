@@ -40,15 +40,19 @@ def test_tables_show_the_real_rows(window: MainWindow, qtbot: QtBot) -> None:
     assert column_texts(opportunities, ot.PROBABILITY) == ["10 %"]
 
 
-def test_switching_tabs(window: MainWindow) -> None:
-    for index, widget in [
-        (FOLLOWUPS_TAB, window.followups),
-        (OPPORTUNITIES_TAB, window.opportunities),
-        (REPORTS_TAB, window.reports),
-        (CUSTOMERS_TAB, window.customers),
-    ]:
+def test_switching_tabs_builds_each_tab_when_first_shown(window: MainWindow) -> None:
+    pages = {
+        FOLLOWUPS_TAB: window._followups,
+        OPPORTUNITIES_TAB: window._opportunities,
+        REPORTS_TAB: window._reports,
+    }
+    assert not any(page.is_built for page in pages.values())  # start-up built none of them
+    for index, page in pages.items():
         window.tabs.setCurrentIndex(index)
-        assert window.tabs.currentWidget() is widget
+        assert window.tabs.currentWidget() is page
+        assert page.is_built and page.widget().isVisible()
+    window.tabs.setCurrentIndex(CUSTOMERS_TAB)
+    assert window.tabs.currentWidget() is window.customers
 
 
 def test_clicking_a_header_sorts_in_the_database(window: MainWindow, qtbot: QtBot) -> None:

@@ -18,8 +18,7 @@ def test_lock_asks_again_and_reopens(
     qtbot: QtBot, sample: Workspace, settings: QSettings, tmp_path: Path
 ) -> None:
     session = Session(settings, tmp_path)
-    first = session.start(sample)
-    qtbot.addWidget(first)
+    first = session.start(sample)  # owned by the session, which deletes it on lock
     assert settings.value(LAST_DATABASE_KEY) == str(sample.path)
     seen: list[str] = []
 

@@ -26,6 +26,8 @@ from crm_desktop.db.keyed_file import (
     _configure,
     _connect_raw,
     open_keyed,
+    passphrase_key,
+    raw_key,
     validate_new_passphrase,
 )
 from crm_desktop.db.schema import SCHEMA_HEAD
@@ -64,7 +66,7 @@ class Database:
         self.engine.dispose()
 
 
-def _make_engine(path: Path, passphrase: str, first: RawConnection) -> Engine:
+def _make_engine(path: Path, key: str, first: RawConnection) -> Engine:
     handed = threading.Lock()
     pending: list[RawConnection] = [first]
 
@@ -72,7 +74,7 @@ def _make_engine(path: Path, passphrase: str, first: RawConnection) -> Engine:
         with handed:
             if pending:
                 return pending.pop()
-        conn = _connect_raw(path, passphrase, create=False, busy_ms=BUSY_TIMEOUT_MS)
+        conn = _connect_raw(path, key, create=False, busy_ms=BUSY_TIMEOUT_MS)
         _configure(conn)
         return conn
 
@@ -116,18 +118,17 @@ def open_database(
     or from a newer schema.
     """
     opened = open_keyed(path, passphrase)
-    return adopt(opened, passphrase, migrate=migrate, on_migrate=on_migrate)
+    return adopt(opened, migrate=migrate, on_migrate=on_migrate)
 
 
 def adopt(
     opened: KeyedFile,
-    passphrase: str,
     *,
     migrate: bool = True,
     on_migrate: Callable[[str, str], None] | None = None,
 ) -> Database:
     """The ``Database`` around a file opened with ``open_keyed`` (its connection is reused)."""
-    database = _wrap(opened.path, _make_engine(opened.path, passphrase, opened.connection))
+    database = _wrap(opened.path, _make_engine(opened.path, opened.key, opened.connection))
     if opened.needs_upgrade and migrate:
         if on_migrate is not None:
             on_migrate(opened.version, SCHEMA_HEAD)
@@ -144,15 +145,16 @@ def create_database(path: str | os.PathLike[str], passphrase: str) -> Database:
     if path.exists():
         raise errors.DatabaseExistsError(path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = _connect_raw(path, passphrase, create=True, busy_ms=BUSY_TIMEOUT_MS)
+    conn = _connect_raw(path, passphrase_key(passphrase), create=True, busy_ms=BUSY_TIMEOUT_MS)
     try:
         _configure(conn)
-        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA journal_mode = WAL")  # writes the first page, and so the salt
+        key = raw_key(path, passphrase)
     except BaseException:
         conn.close()
         path.unlink(missing_ok=True)
         raise
-    database = _wrap(path, _make_engine(path, passphrase, conn))
+    database = _wrap(path, _make_engine(path, key, conn))
     from crm_desktop.db.migrate import upgrade
 
     try:

@@ -179,16 +179,23 @@ def iter_rowids(
     sort: str = "due_at",
     descending: bool = False,
 ) -> Iterator[array[int]]:
-    """The rowids a filter selects, in order: a small first chunk, then big ones."""
-    result = session.execute(ordered_query(flt, now, sort, descending)).scalars()
-    size = FIRST_CHUNK
-    while True:
-        chunk = array("q", result.fetchmany(size))
-        if chunk:
-            yield chunk
-        if len(chunk) < size:
-            return
-        size = CHUNK
+    """The rowids a filter selects, in order: a small first chunk, then big ones.
+
+    Executed on the session's connection (Core), so rows stream from SQLite as they are
+    fetched; an ORM-level execute would buffer every matching row before the first chunk.
+    """
+    result = session.connection().execute(ordered_query(flt, now, sort, descending)).scalars()
+    try:
+        size = FIRST_CHUNK
+        while True:
+            chunk = array("q", result.fetchmany(size))
+            if chunk:
+                yield chunk
+            if len(chunk) < size:
+                return
+            size = CHUNK
+    finally:
+        result.close()  # a query left half-read would keep its statement busy
 
 
 def ordered_rowids(

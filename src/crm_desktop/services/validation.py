@@ -13,9 +13,6 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 
@@ -176,6 +173,8 @@ def normalize_phone(field: str, value: str, region: str) -> str:
     mobile = _CN_MOBILE.fullmatch(compact)
     if mobile and (region == "CN" or compact.startswith("+86")):
         return "+86" + mobile.group(1)
+    import phonenumbers  # loaded on first use: it is large, and start-up does not need it
+
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
@@ -191,6 +190,8 @@ def normalize_phone(field: str, value: str, region: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def _domain_is_valid(domain: str) -> bool:
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(f"a@{domain}", check_deliverability=False)
     except EmailNotValidError:
@@ -208,6 +209,8 @@ def normalize_email(field: str, value: str) -> str:
     simple = at and len(local) <= 64 and _LOCAL_PART.fullmatch(local) and plain
     if simple and _domain_is_valid(domain.lower()):
         return value.lower()
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return str(validate_email(value, check_deliverability=False).normalized).lower()
     except EmailNotValidError:

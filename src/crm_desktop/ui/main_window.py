@@ -24,16 +24,17 @@ from crm_desktop.domain.errors import CrmError
 from crm_desktop.services import lists
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.customers.view import CustomerServices, CustomerTab
-from crm_desktop.ui.followups.view import FollowUpTab
-from crm_desktop.ui.opportunities.deps import opportunity_services
-from crm_desktop.ui.opportunities.view import OpportunityTab
-from crm_desktop.ui.reports.view import ReportsTab
 from crm_desktop.ui.tasks import Progress, run_task
+from crm_desktop.ui.widgets.deferred_tab import DeferredTab
 
 if TYPE_CHECKING:
     from crm_desktop.ui.customers.duplicates import DuplicatesDialog
     from crm_desktop.ui.customers.export import ExportDialog
     from crm_desktop.ui.customers.import_wizard import ImportWizard
+    from crm_desktop.ui.followups.view import FollowUpTab
+    from crm_desktop.ui.opportunities.deps import OpportunityServices
+    from crm_desktop.ui.opportunities.view import OpportunityTab
+    from crm_desktop.ui.reports.view import ReportsTab
 
 DEFAULT_SIZE = (1200, 760)
 SEARCH_DELAY_MS = 150
@@ -79,16 +80,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{file} — CRM Desktop").format(file=workspace.path.name))
 
         self.customers = CustomerTab(customer_services(workspace), settings, self)
-        self.followups = FollowUpTab(workspace.db, settings, self)
-        self.opportunity_services = opportunity_services(workspace)
-        self.opportunities = OpportunityTab(self.opportunity_services, settings, self)
-        self.reports = ReportsTab(self)
+        self._workspace = workspace
+        self._opportunity_services: OpportunityServices | None = None
+        # The other tabs are built (and their modules loaded) when first shown: start-up pays
+        # only for the current one.
+        self._followups: DeferredTab[FollowUpTab] = DeferredTab(self._build_followups)
+        self._opportunities: DeferredTab[OpportunityTab] = DeferredTab(self._build_opportunities)
+        self._reports: DeferredTab[ReportsTab] = DeferredTab(self._build_reports)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.customers, self.tr("&Customers"))
-        self.tabs.addTab(self.followups, self.tr("&Follow-ups"))
-        self.tabs.addTab(self.opportunities, self.tr("&Opportunities"))
-        self.tabs.addTab(self.reports, self.tr("&Reports"))
+        self.tabs.addTab(self._followups, self.tr("&Follow-ups"))
+        self.tabs.addTab(self._opportunities, self.tr("&Opportunities"))
+        self.tabs.addTab(self._reports, self.tr("&Reports"))
         self.setCentralWidget(self.tabs)
 
         self.search = QLineEdit(self)
@@ -110,11 +114,49 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar(workspace)
         self.customers.changed.connect(self.refresh_counts)
-        self.opportunities.changed.connect(self.refresh_counts)
         self.customers.search_text_changed.connect(self._show_search_text)
         self.customers.status_message.connect(self._show_message)
         self.customers.table.viewport().installEventFilter(self)
         self._restore_state()
+
+    # --- the tabs ----------------------------------------------------------------------------
+
+    @property
+    def followups(self) -> FollowUpTab:
+        return self._followups.widget()
+
+    @property
+    def opportunities(self) -> OpportunityTab:
+        return self._opportunities.widget()
+
+    @property
+    def reports(self) -> ReportsTab:
+        return self._reports.widget()
+
+    @property
+    def opportunity_services(self) -> OpportunityServices:
+        from crm_desktop.ui.opportunities.deps import opportunity_services
+
+        if self._opportunity_services is None:
+            self._opportunity_services = opportunity_services(self._workspace)
+        return self._opportunity_services
+
+    def _build_followups(self, parent: QWidget) -> FollowUpTab:
+        from crm_desktop.ui.followups.view import FollowUpTab
+
+        return FollowUpTab(self._workspace.db, self._settings, parent)
+
+    def _build_opportunities(self, parent: QWidget) -> OpportunityTab:
+        from crm_desktop.ui.opportunities.view import OpportunityTab
+
+        tab = OpportunityTab(self.opportunity_services, self._settings, parent)
+        tab.changed.connect(self.refresh_counts)
+        return tab
+
+    def _build_reports(self, parent: QWidget) -> ReportsTab:
+        from crm_desktop.ui.reports.view import ReportsTab
+
+        return ReportsTab(parent)
 
     # --- building --------------------------------------------------------------------------
 
@@ -153,7 +195,7 @@ class MainWindow(QMainWindow):
         self.duplicates_action = self._action(self.tr("Find &duplicate customers…"))
         self.duplicates_action.triggered.connect(self.find_duplicates)
         self.stages_action = self._action(self.tr("Pipeline &stages…"))
-        self.stages_action.triggered.connect(self.opportunities.edit_stages)
+        self.stages_action.triggered.connect(self.edit_stages)
         self.settings_action = self._action(self.tr("&Settings…"))
         self.settings_action.setEnabled(False)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -242,8 +284,9 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/tab", self.tabs.currentIndex())
         self.customers.save_layout()
-        self.followups.save_layout()
-        self.opportunities.save_layout()
+        for page in (self._followups, self._opportunities):
+            if page.is_built:
+                page.widget().save_layout()
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -274,8 +317,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 5000)
 
     def refresh(self) -> None:
-        for tab in (self.customers, self.followups, self.opportunities):
-            tab.reload()
+        self.customers.reload()
+        for page in (self._followups, self._opportunities):
+            if page.is_built:
+                page.widget().reload()
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
@@ -325,6 +370,9 @@ class MainWindow(QMainWindow):
         dialog.merged.connect(lambda _survivor: self.refresh())
         dialog.open()
         return dialog
+
+    def edit_stages(self) -> None:
+        self.opportunities.edit_stages()  # builds the tab if it was not shown yet
 
     def _new_customer(self) -> None:
         self.tabs.setCurrentIndex(CUSTOMERS_TAB)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -38,7 +39,6 @@ from crm_desktop.services.users import UserService
 from crm_desktop.ui.customers.bulk import BulkActions
 from crm_desktop.ui.customers.cells import BUILT_IN, custom_column
 from crm_desktop.ui.customers.detail import DetailPanel
-from crm_desktop.ui.customers.editor import CustomerEditor
 from crm_desktop.ui.customers.filters import FilterPanel
 from crm_desktop.ui.customers.loader import ListQuery
 from crm_desktop.ui.customers.model import CustomerListModel
@@ -49,6 +49,9 @@ from crm_desktop.ui.text import error_text
 
 DETAIL_DELAY_MS = 120
 Choice = tuple[str, str]
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.customers.editor import CustomerEditor
 
 
 @dataclass(frozen=True)
@@ -379,6 +382,8 @@ class CustomerTab(QWidget):
         owners = self._owners or [
             (user.id, user.display_name) for user in services.users.list() if user.active
         ]
+        from crm_desktop.ui.customers.editor import CustomerEditor  # loaded when first opened
+
         editor = CustomerEditor(
             services.customers,
             owners,
