@@ -11,7 +11,7 @@ import argparse
 import sys
 import time
 
-from benchmarks import cold_start, generation, open_unlock
+from benchmarks import bench_followups, bench_opportunities, cold_start, generation, open_unlock
 from benchmarks.data import OUT, demo_file
 from benchmarks.report import Result, environment, markdown, table
 
@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     results += cold_start.run(main_file.path, customers)
     results += open_unlock.run(main_file.path, customers)
     results += generation.run(generated)
+    results += bench_opportunities.run(args.quick)
+    results += bench_followups.run(args.quick)
     if not args.quick:
         big = demo_file(1_000_000)
         files.append(big.path)

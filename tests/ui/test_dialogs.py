@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from crm_desktop.services.followup_views import View
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.dialogs import first_run
 from crm_desktop.ui.dialogs.first_run import CREATE, DEMO, OPEN, FirstRunDialog
@@ -151,7 +152,8 @@ def test_demo_database_opens_in_the_window(
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window.customers.model.rowCount() == 60)
-        assert window.followups.model.rowCount() > 0
+        window.followups.view_bar.buttons[View.ALL].click()
+        qtbot.waitUntil(lambda: window.followups.model.rowCount() > 0)
         window.close()
     finally:
         from crm_desktop.ui.tasks import wait_for_tasks

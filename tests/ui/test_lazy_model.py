@@ -7,9 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from crm_desktop.services import lists
 from crm_desktop.services import opportunity_table as opportunity_queries
-from crm_desktop.ui.followups import view as followup_view
 from crm_desktop.ui.opportunities import table as opportunity_table
 from crm_desktop.ui.widgets import lazy_table
 from crm_desktop.ui.widgets.lazy_table import ID_ROLE, Column, LazyTableModel
@@ -74,5 +72,4 @@ def test_evicted_pages_are_fetched_again(monkeypatch: Any) -> None:
 
 
 def test_columns_follow_the_list_queries() -> None:
-    assert [c.key for c in followup_view.COLUMNS] == list(lists.FOLLOWUP_COLUMNS)
     assert [c.key for c in opportunity_table.COLUMNS] == list(opportunity_queries.COLUMNS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
+from crm_desktop.services.followup_views import View
 from crm_desktop.ui.customers import columns as cc
 from crm_desktop.ui.main_window import (
     CUSTOMERS_TAB,
@@ -31,7 +32,8 @@ def test_tables_show_the_real_rows(window: MainWindow, qtbot: QtBot) -> None:
     customers = window.customers.model
     customer_names(window, qtbot, sorted(["张三", "Alice Smith", "李四"]))
     assert "北京科技有限公司" in column_texts(customers, cc.COMPANY)
-    assert window.followups.model.rowCount() == 2
+    window.followups.view_bar.buttons[View.ALL].click()
+    qtbot.waitUntil(lambda: window.followups.model.rowCount() == 2)
     opportunities = window.opportunities.table.lazy_model
     assert opportunities.rowCount() == 1
     (amount,) = column_texts(opportunities, ot.AMOUNT)

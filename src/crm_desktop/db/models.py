@@ -240,6 +240,15 @@ class FollowUp(Timestamps, Base):
         Index(None, "status", "due_at"),
         Index(None, "owner_id", "status", "due_at"),
         Index(None, "remind_at"),
+        Index(None, "status", "occurred_at"),  # the Done view
+        Index(
+            "ix_followups_pending_remind",
+            "owner_id",
+            "remind_at",
+            sqlite_where=text(
+                "status = 'planned' AND deleted_at IS NULL AND remind_at IS NOT NULL"
+            ),
+        ),
     )
 
 

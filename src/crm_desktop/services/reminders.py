@@ -75,7 +75,8 @@ def _pending(owner_id: str | None) -> list[ColumnElement[bool]]:
         literal_column("+customers.deleted_at").is_(None),
     ]
     if owner_id is not None:
-        where.append(or_(FollowUp.owner_id == owner_id, FollowUp.owner_id.is_(None)))
+        owner: ColumnElement[str] = literal_column("+followups.owner_id")  # as above
+        where.append(or_(owner == owner_id, owner.is_(None)))
     return where
 
 

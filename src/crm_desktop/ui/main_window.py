@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSizePolicy,
+    QSystemTrayIcon,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from crm_desktop.ui.customers.duplicates import DuplicatesDialog
     from crm_desktop.ui.customers.export import ExportDialog
     from crm_desktop.ui.customers.import_wizard import ImportWizard
-    from crm_desktop.ui.followups.view import FollowUpTab
+    from crm_desktop.ui.followups.tab import FollowUpTab
     from crm_desktop.ui.opportunities.deps import OpportunityServices
     from crm_desktop.ui.opportunities.view import OpportunityTab
     from crm_desktop.ui.reports.view import ReportsTab
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.customers = CustomerTab(customer_services(workspace), settings, self)
         self._workspace = workspace
         self._opportunity_services: OpportunityServices | None = None
+        self.tray: QSystemTrayIcon | None = None
         # The other tabs are built (and their modules loaded) when first shown: start-up pays
         # only for the current one.
         self._followups: DeferredTab[FollowUpTab] = DeferredTab(self._build_followups)
@@ -114,6 +116,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar(workspace)
         self.customers.changed.connect(self.refresh_counts)
+        # The follow-ups tab (its reminders and overdue count) is built once the first page
+        # is on screen, so that it never delays the window.
+        self.first_page_shown.connect(self._followups.widget)
         self.customers.search_text_changed.connect(self._show_search_text)
         self.customers.status_message.connect(self._show_message)
         self.customers.table.viewport().installEventFilter(self)
@@ -142,9 +147,27 @@ class MainWindow(QMainWindow):
         return self._opportunity_services
 
     def _build_followups(self, parent: QWidget) -> FollowUpTab:
-        from crm_desktop.ui.followups.view import FollowUpTab
+        """Built right after the first page is shown (its reminders must run from the start)."""
+        from crm_desktop.ui.followups.tab import FollowUpServices, FollowUpTab
 
-        return FollowUpTab(self._workspace.db, self._settings, parent)
+        workspace = self._workspace
+        services = FollowUpServices(
+            db=workspace.db, followups=workspace.followups, user_id=workspace.ctx.user_id
+        )
+        if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip(self.tr("CRM Desktop"))
+            self.tray.show()
+        tab = FollowUpTab(services, workspace.ctx.clock, self._settings, parent, tray=self.tray)
+        tab.changed.connect(self.customers.reload)  # last contact, next follow-up
+        tab.changed.connect(self.refresh_counts)
+        tab.status_message.connect(self._show_message)
+        tab.overdue_count_changed.connect(self._show_overdue)
+        return tab
+
+    def _show_overdue(self, count: int) -> None:
+        self.overdue_label.setText(self.tr("Overdue: {count}").format(count=count) if count else "")
+        self.tabs.setTabText(FOLLOWUPS_TAB, self.followups.title(count))
 
     def _build_opportunities(self, parent: QWidget) -> OpportunityTab:
         from crm_desktop.ui.opportunities.view import OpportunityTab
@@ -260,9 +283,12 @@ class MainWindow(QMainWindow):
                 user_name = ""
         self.user_label = QLabel(self.tr("User: {name}").format(name=user_name), self)
         self.counts_label = QLabel(self)
+        self.overdue_label = QLabel(self)
+        self.overdue_label.setStyleSheet("color: #c62828;")
         status = self.statusBar()
         status.addWidget(self.file_label)
         status.addWidget(self.user_label)
+        status.addPermanentWidget(self.overdue_label)
         status.addPermanentWidget(self.counts_label)
 
     # --- state -----------------------------------------------------------------------------
@@ -291,6 +317,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.customers.shutdown()
+        if self._followups.is_built:
+            self.followups.shutdown()
         self.save_state()
         super().closeEvent(event)
         self.closed.emit()
