@@ -48,7 +48,8 @@ def test_switching_tabs_builds_each_tab_when_first_shown(window: MainWindow) -> 
         OPPORTUNITIES_TAB: window._opportunities,
         REPORTS_TAB: window._reports,
     }
-    assert not any(page.is_built for page in pages.values())  # start-up built none of them
+    # Start-up built neither (follow-ups are built on their own just after the first page).
+    assert not window._opportunities.is_built and not window._reports.is_built
     for index, page in pages.items():
         window.tabs.setCurrentIndex(index)
         assert window.tabs.currentWidget() is page
@@ -110,3 +111,9 @@ def test_double_click_opens_the_editor(window: MainWindow, qtbot: QtBot) -> None
     qtbot.waitUntil(editor.isVisible)
     assert editor.edits["name"].text() == column_texts(window.customers.model, cc.NAME)[0]
     editor.reject()
+
+
+def test_follow_ups_start_soon_after_the_first_page(window: MainWindow, qtbot: QtBot) -> None:
+    """Reminders and the overdue count must run without the user opening the tab."""
+    qtbot.waitUntil(lambda: window._followups.is_built, timeout=10_000)
+    assert window.tabs.currentIndex() == CUSTOMERS_TAB

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1200, 760)
 SEARCH_DELAY_MS = 150
+FOLLOWUPS_DELAY_MS = 200  # after the first page: let the window settle, then load reminders
 CUSTOMERS_TAB, FOLLOWUPS_TAB, OPPORTUNITIES_TAB, REPORTS_TAB = range(4)
 
 
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.customers.changed.connect(self.refresh_counts)
         # The follow-ups tab (its reminders and overdue count) is built once the first page
         # is on screen, so that it never delays the window.
-        self.first_page_shown.connect(self._followups.widget)
+        self.first_page_shown.connect(self._build_followups_soon)
         self.customers.search_text_changed.connect(self._show_search_text)
         self.customers.status_message.connect(self._show_message)
         self.customers.table.viewport().installEventFilter(self)
@@ -164,6 +165,10 @@ class MainWindow(QMainWindow):
         tab.status_message.connect(self._show_message)
         tab.overdue_count_changed.connect(self._show_overdue)
         return tab
+
+    def _build_followups_soon(self) -> None:
+        # Tied to the page's lifetime: a window closed before the timer fires builds nothing.
+        QTimer.singleShot(FOLLOWUPS_DELAY_MS, self._followups, self._followups.widget)
 
     def _show_overdue(self, count: int) -> None:
         self.overdue_label.setText(self.tr("Overdue: {count}").format(count=count) if count else "")
