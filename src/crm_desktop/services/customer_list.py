@@ -29,6 +29,7 @@ from crm_desktop.db.models import (
 from crm_desktop.domain.enums import CustomFieldType
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 from crm_desktop.services.customer_filters import CustomerFilter, conditions
+from crm_desktop.services.rowid_stream import stream_rowids
 
 ROWID: ColumnElement[int] = literal_column("customers.rowid")
 FIRST_CHUNK = 500
@@ -144,16 +145,7 @@ def iter_rowids(
     The caller may stop iterating at any time (a new keystroke); the cursor is then dropped.
     """
     query = _ordered_query(session, flt, sort, descending, now or datetime.now().astimezone())
-    # yield_per streams from the cursor; without it the first fetch loads every id at once.
-    result = session.execute(query, execution_options={"yield_per": FIRST_CHUNK}).scalars()
-    size = FIRST_CHUNK
-    while True:
-        chunk = array("q", result.fetchmany(size))
-        if chunk:
-            yield chunk
-        if len(chunk) < size:
-            return
-        size = CHUNK
+    return stream_rowids(session, query, FIRST_CHUNK, CHUNK)
 
 
 def ordered_rowids(

@@ -22,6 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from crm_desktop.db.models import Customer, FollowUp, User
 from crm_desktop.domain.enums import FollowUpStatus
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
+from crm_desktop.services.rowid_stream import stream_rowids
 
 ROWID: ColumnElement[int] = literal_column("followups.rowid")
 FIRST_CHUNK = 500
@@ -179,23 +180,8 @@ def iter_rowids(
     sort: str = "due_at",
     descending: bool = False,
 ) -> Iterator[array[int]]:
-    """The rowids a filter selects, in order: a small first chunk, then big ones.
-
-    Executed on the session's connection (Core), so rows stream from SQLite as they are
-    fetched; an ORM-level execute would buffer every matching row before the first chunk.
-    """
-    result = session.connection().execute(ordered_query(flt, now, sort, descending)).scalars()
-    try:
-        size = FIRST_CHUNK
-        while True:
-            chunk = array("q", result.fetchmany(size))
-            if chunk:
-                yield chunk
-            if len(chunk) < size:
-                return
-            size = CHUNK
-    finally:
-        result.close()  # a query left half-read would keep its statement busy
+    """The rowids a filter selects, in order: a small first chunk, then big ones."""
+    return stream_rowids(session, ordered_query(flt, now, sort, descending), FIRST_CHUNK, CHUNK)
 
 
 def ordered_rowids(
