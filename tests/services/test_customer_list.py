@@ -75,3 +75,20 @@ def test_unknown_column_is_refused() -> None:
     with pytest.raises(ValueError, match="cannot be sorted"):
         customer_list.expression("tags")
     assert customer_list.is_sortable("name") and not customer_list.is_sortable("tags")
+
+
+@pytest.mark.parametrize("sort", ["name", "created_at"])
+def test_broad_search_walks_the_index_and_gives_the_same_order(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    for i in range(40):
+        workspace.customers.create(name=f"张{'伟芳娜敏静'[i % 5]}{i:02d}", city=f"C{i % 3}")
+    flt = CustomerFilter(text="张", cities=("C1", "C2"))
+    with workspace.db.session() as session:
+        normal = list(customer_list.ordered_rowids(session, flt, sort, now=NOW))
+        monkeypatch.setattr(customer_list, "BROAD_MATCHES", 10)  # 40 matches count as broad
+        assert customer_list._is_broad(session, flt, sort)
+        query = str(customer_list._ordered_query(session, flt, sort, False, NOW))
+        broad = list(customer_list.ordered_rowids(session, flt, sort, now=NOW))
+    assert "+customers.rowid IN" in query
+    assert len(normal) == 26 and broad == normal

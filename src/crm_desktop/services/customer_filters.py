@@ -77,13 +77,16 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def conditions(flt: CustomerFilter, now: datetime) -> list[ColumnElement[bool]]:
-    """WHERE clauses for a filter; ``now`` is injected so views are testable at fixed times."""
+def conditions(
+    flt: CustomerFilter, now: datetime, *, broad_search: bool = False
+) -> list[ColumnElement[bool]]:
+    """WHERE clauses for a filter; ``now`` is injected so views are testable at fixed times.
+    ``broad_search``: see ``search.customer_search_clause``."""
     where: list[ColumnElement[bool]] = [
         Customer.deleted_at.is_not(None) if flt.trash else Customer.deleted_at.is_(None)
     ]
     if flt.text.strip():
-        where.append(customer_search_clause(flt.text))
+        where.append(customer_search_clause(flt.text, broad=broad_search))
     for name, column in _LISTS.items():
         values = getattr(flt, name)
         if values:

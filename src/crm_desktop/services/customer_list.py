@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Float, and_, cast, func, literal_column, s
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from crm_desktop.db.models import (
+    LIVE_SORT_COLUMNS,
     Customer,
     CustomerTag,
     CustomFieldDef,
@@ -30,9 +31,11 @@ from crm_desktop.domain.enums import CustomFieldType
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 from crm_desktop.services.customer_filters import CustomerFilter, conditions
 from crm_desktop.services.rowid_stream import stream_rowids
+from crm_desktop.services.search import match_count
 
 ROWID: ColumnElement[int] = literal_column("customers.rowid")
 FIRST_CHUNK = 500
+BROAD_MATCHES = 5_000  # above this, a search walks the sort column's index (see search.py)
 CHUNK = 20_000
 CUSTOM_PREFIX = "custom:"
 
@@ -117,10 +120,18 @@ def is_sortable(key: str) -> bool:
     return key.startswith(CUSTOM_PREFIX) or (key in COLUMNS and COLUMNS[key].expression is not None)
 
 
+def _is_broad(session: Session, flt: CustomerFilter, sort: str) -> bool:
+    """A search matching so many customers that walking the sort index beats sorting them."""
+    if not flt.text.strip() or flt.trash or sort not in LIVE_SORT_COLUMNS:
+        return False
+    return match_count(session, flt.text) > BROAD_MATCHES
+
+
 def _ordered_query(
     session: Session, flt: CustomerFilter, sort: str, descending: bool, now: datetime
 ) -> Any:
-    query = select(ROWID).select_from(Customer).where(*conditions(flt, now))
+    broad = _is_broad(session, flt, sort)
+    query = select(ROWID).select_from(Customer).where(*conditions(flt, now, broad_search=broad))
     if sort == "owner":
         query = query.outerjoin(_OWNER, _OWNER.id == Customer.owner_id)
     order = expression(sort)
