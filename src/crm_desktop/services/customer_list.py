@@ -1,6 +1,6 @@
 """The customer list for a million rows: ordered row ids for a filter, then rows on demand.
 
-The shape of Anki's browser: a view asks once for the ordered ``rowid``s of everything its
+A view asks once for the ordered ``rowid``s of everything its
 filter selects (``iter_rowids``, in chunks, so the first screenful arrives at once and the rest
 streams in), keeps them in a compact integer array, and fetches the columns of just the rows on
 screen (``fetch_rows``). Sorting is done by SQLite, using the partial indexes on live

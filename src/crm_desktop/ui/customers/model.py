@@ -1,6 +1,6 @@
 """The customer list model: the ordered row ids of a query, rows fetched block by block.
 
-The shape of Anki's browser model. A query (filter + sort) streams its row ids from a worker
+A query (filter + sort) streams its row ids from a worker
 into one compact array; ``rowCount`` is the number received so far. A row on screen that is not
 cached asks a worker for its block (``BLOCK`` rows) and shows a placeholder until the block
 arrives; at most ``MAX_BLOCKS`` blocks are kept, so memory follows the screen, not the file.
