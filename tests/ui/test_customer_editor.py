@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from crm_desktop.services import lists
+from crm_desktop.db.models import Customer
+from crm_desktop.services.search import search_customer_ids
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.customers import columns as cc
 from crm_desktop.ui.customers.editor import CustomerEditor
@@ -23,8 +24,11 @@ def names_in(window: MainWindow) -> list[str]:
     return [model.data(model.index(r, cc.NAME)) for r in range(model.rowCount())]
 
 
-def stored(workspace: Workspace, search: str) -> list[tuple[object, ...]]:
-    return lists.customer_page(workspace.db, 0, 10, search=search)
+def stored(workspace: Workspace, search: str) -> list[Customer]:
+    """The stored customers that match ``search``."""
+    with workspace.db.session() as session:
+        ids = search_customer_ids(session, search)
+    return [workspace.customers.get(i) for i in ids]
 
 
 def test_create_a_customer(window: MainWindow, sample: Workspace, qtbot: QtBot) -> None:
@@ -41,13 +45,13 @@ def test_create_a_customer(window: MainWindow, sample: Workspace, qtbot: QtBot) 
     qtbot.waitUntil(lambda: "王五" in names_in(window))
     rows = stored(sample, "王五")
     assert len(rows) == 1
-    assert rows[0][2] == "深圳创新科技有限公司"
-    assert rows[0][7] == "VIP"
+    assert rows[0].company == "深圳创新科技有限公司"
+    assert rows[0].tier == "VIP"
     qtbot.waitUntil(lambda: "4 customers" in window.counts_label.text())
 
 
 def test_edit_a_customer(window: MainWindow, sample: Workspace, qtbot: QtBot) -> None:
-    customer_id = stored(sample, "Alice")[0][0]
+    customer_id = stored(sample, "Alice")[0].id
     editor = window.customers.edit_customer(str(customer_id))
     assert editor is not None
     assert editor.edits["company"].text() == "Acme Corp"

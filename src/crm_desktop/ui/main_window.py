@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import __version__
 from crm_desktop.db.engine import Database
 from crm_desktop.domain.errors import CrmError
-from crm_desktop.services import lists
+from crm_desktop.services.counts import live_counts
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.customers.view import CustomerServices, CustomerTab
 from crm_desktop.ui.tasks import Progress, run_task
@@ -44,7 +44,7 @@ CUSTOMERS_TAB, FOLLOWUPS_TAB, OPPORTUNITIES_TAB, REPORTS_TAB = range(4)
 
 
 def _count_rows(db: Database) -> tuple[int, int, int]:
-    return lists.customer_count(db), lists.followup_count(db), lists.opportunity_count(db)
+    return live_counts(db)
 
 
 def customer_services(workspace: Workspace) -> CustomerServices:
