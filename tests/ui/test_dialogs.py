@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from crm_desktop.services.followup_views import View
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.dialogs import first_run
-from crm_desktop.ui.dialogs.first_run import CREATE, DEMO, OPEN, FirstRunDialog
+from crm_desktop.ui.dialogs.first_run import FirstRunDialog
+from crm_desktop.ui.dialogs.modes import CREATE, DEMO, OPEN
 from crm_desktop.ui.dialogs.unlock import CHOOSE_OTHER, UnlockDialog
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.widgets.form import FieldBox

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.services.workspace import Workspace
-from crm_desktop.ui.dialogs.first_run import CREATE, OPEN, FirstRunDialog
-from crm_desktop.ui.dialogs.unlock import CHOOSE_OTHER, UnlockDialog
+from crm_desktop.ui.dialogs.modes import CREATE, OPEN
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.tasks import wait_for_tasks
 
@@ -33,6 +32,8 @@ class Session(QObject):
         """Ask for the passphrase of ``path`` (or, without a path, for a file); None: cancelled."""
         while True:
             if path is not None:
+                from crm_desktop.ui.dialogs.unlock import CHOOSE_OTHER, UnlockDialog
+
                 unlock = UnlockDialog(path, error)
                 result = unlock.exec()
                 if result == QDialog.DialogCode.Accepted and unlock.workspace is not None:
@@ -43,6 +44,8 @@ class Session(QObject):
                 mode = OPEN
             else:
                 mode = CREATE
+            from crm_desktop.ui.dialogs.first_run import FirstRunDialog
+
             first_run = FirstRunDialog(self._data_dir, mode)
             if first_run.exec() == QDialog.DialogCode.Accepted:
                 return first_run.workspace
@@ -74,6 +77,8 @@ class Session(QObject):
             self.start(workspace)
 
     def switch(self, mode: int) -> None:
+        from crm_desktop.ui.dialogs.first_run import FirstRunDialog  # loaded when needed
+
         dialog = FirstRunDialog(self._data_dir, mode, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.workspace is not None:
             self._close_current()

@@ -32,11 +32,11 @@ from crm_desktop.domain.errors import (
 from crm_desktop.services.workspace import Workspace, create_workspace, open_workspace
 from crm_desktop.ui.busy import busy_cursor
 from crm_desktop.ui.dialogs.keychain import passphrase_edit, remember_box, remember_if_asked
+from crm_desktop.ui.dialogs.modes import CREATE, OPEN
 from crm_desktop.ui.tasks import Progress, run_task
 from crm_desktop.ui.text import error_text
 from crm_desktop.ui.widgets.form import ErrorLabel, FieldBox
 
-CREATE, OPEN, DEMO = range(3)
 DEMO_FILE = "demo.db"
 DEMO_PASSPHRASE = "crm-demo-passphrase"  # published on purpose: it guards demo data only
 DEMO_CUSTOMERS = 2000
