@@ -16,20 +16,16 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.data import OUT, PASSPHRASE, demo_file
 from benchmarks.report import Result, table
+from benchmarks.timing import p95, timed
 
 RUNS = 30
 BIG = OUT / "followups-1000000.db"  # made once by hand (see the report); else the 1M demo
 TARGET = "≤ 100 ms p95"
-
-
-def _p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
 
 
 def _file(quick: bool) -> Path:
@@ -76,18 +72,9 @@ def _floor(path: Path, where: str, now: str, runs: int) -> float:
                 rowids[:200],
             ).fetchall()
             times.append(time.perf_counter() - started)
-        return _p95(times)
+        return p95(times)
     finally:
         conn.close()
-
-
-def _timed(work: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return times
 
 
 def views(path: Path, quick: bool) -> list[Result]:
@@ -126,7 +113,7 @@ def views(path: Path, quick: bool) -> list[Result]:
             results.append(
                 Result(
                     f"follow-ups {view.value} view open ({matching:,} rows; {size}), p95",
-                    _p95(_timed(open_view, runs)) * 1000,
+                    p95(timed(open_view, runs)) * 1000,
                     "ms",
                     floor * 1000,
                     "bare SQL on the same index",
@@ -135,7 +122,7 @@ def views(path: Path, quick: bool) -> list[Result]:
             )
         flt = FollowUpFilter(View.TODAY)
         with db.session() as session:
-            counted = _timed(lambda: fv.counts(session, flt, now, fv.cheap_views(flt)), 3)
+            counted = timed(lambda: fv.counts(session, flt, now, fv.cheap_views(flt)), 3)
             started = time.perf_counter()
             everything = fv.count(session, FollowUpFilter(View.ALL), now)
             all_seconds = time.perf_counter() - started
@@ -191,7 +178,7 @@ def _gui_open(db: object, now: datetime, quick: bool) -> Result:
     wait_for_tasks()
     return Result(
         "follow-ups overdue view, list model to first row (worker + signal), p95",
-        _p95(times) * 1000,
+        p95(times) * 1000,
         "ms",
         target=TARGET,
     )
@@ -245,7 +232,7 @@ def scheduler(path: Path) -> list[Result]:
             "",
             target="≤ 13 (5-min overdue step + own reminders)",
         ),
-        Result("reminder scheduler: one wake-up's database work, p95", _p95(costs) * 1000, "ms"),
+        Result("reminder scheduler: one wake-up's database work, p95", p95(costs) * 1000, "ms"),
     ]
 
 

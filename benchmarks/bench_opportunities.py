@@ -13,18 +13,14 @@ import os
 import shutil
 import statistics
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.data import OUT, PASSPHRASE, demo_file
 from benchmarks.report import Result
+from benchmarks.timing import p95, timed
 
 BOARD_CUSTOMERS = 30_000
 RUNS = 20
-
-
-def _p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
 
 
 def _raw(path: Path, sql: str, runs: int) -> float:
@@ -38,18 +34,9 @@ def _raw(path: Path, sql: str, runs: int) -> float:
             started = time.perf_counter()
             conn.execute(sql).fetchall()
             times.append(time.perf_counter() - started)
-        return _p95(times) if runs > 1 else times[0]
+        return p95(times) if runs > 1 else times[0]
     finally:
         conn.close()
-
-
-def _timed(work: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return times
 
 
 def board(quick: bool) -> list[Result]:
@@ -78,7 +65,7 @@ def board(quick: bool) -> list[Result]:
             app.processEvents()
             boards.append(widget)
 
-        opens = _timed(open_board, 5 if quick else RUNS)
+        opens = timed(open_board, 5 if quick else RUNS)
         widget = boards[-1]
         open_count = sum(c.model.rowCount() for c in widget.columns.values())
         first, second = list(widget.columns.values())[:2]
@@ -92,7 +79,7 @@ def board(quick: bool) -> list[Result]:
             app.processEvents()
             direction.reverse()
 
-        drags = _timed(drag, 10 if quick else RUNS)
+        drags = timed(drag, 10 if quick else RUNS)
         for b in boards:
             b.close()
             b.deleteLater()
@@ -110,12 +97,12 @@ def board(quick: bool) -> list[Result]:
     return [
         Result(
             f"board opens, {open_count:,} open deals (p95 of {len(opens)})",
-            _p95(opens) * 1000, "ms", floor * 1000, "raw SELECT of the column ids",
+            p95(opens) * 1000, "ms", floor * 1000, "raw SELECT of the column ids",
             target="≤ 200 ms",
         ),
         Result(
             f"board drag to another column, {open_count:,} open deals (p95 of {len(drags)})",
-            _p95(drags) * 1000, "ms", target="≤ 200 ms",
+            p95(drags) * 1000, "ms", target="≤ 200 ms",
         ),
     ]  # fmt: skip
 
@@ -139,7 +126,7 @@ def forecast(quick: bool) -> list[Result]:
             with workspace.db.session() as session:
                 compute(session)
 
-        times = _timed(once, runs)
+        times = timed(once, runs)
     finally:
         workspace.close()
     floor = _raw(

@@ -15,10 +15,6 @@ class Role(StrEnum):
     SALES = "sales"
     SERVICE = "service"
 
-    @property
-    def sees_all(self) -> bool:
-        return self in (Role.OWNER, Role.MANAGER)
-
 
 class CustomerKind(StrEnum):
     COMPANY = "company"

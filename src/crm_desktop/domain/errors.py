@@ -44,10 +44,6 @@ class NotFoundError(CrmError):
     )
 
 
-class PermissionDeniedError(CrmError):
-    template = QT_TRANSLATE_NOOP("Errors", "Your role does not allow this action.")
-
-
 # --- opening a database file -------------------------------------------------------------------
 
 

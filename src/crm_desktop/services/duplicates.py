@@ -8,6 +8,7 @@ users may both create the same customer, so nothing here is a unique constraint.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,41 +68,30 @@ def candidates(
 
     live = Customer.deleted_at.is_(None)
     columns = (Customer.id, Customer.name, Customer.company)
-    if phone:
+
+    def normalised(normalize: Callable[[str], str], value: str | None) -> str | None:
         try:
-            number = normalize_phone("phone", phone, ctx.default_region)
+            return normalize(value) if value else None
         except ValidationError:
-            number = None
-        if number:
-            owners = select(Contact.customer_id).where(
-                Contact.phone_normalized == number, Contact.deleted_at.is_(None)
-            )
-            add(
-                session.execute(
-                    select(*columns)
-                    .where(live, or_(Customer.phone_normalized == number, Customer.id.in_(owners)))
-                    .limit(limit)
-                ),
-                "phone",
-            )
-    if email:
-        try:
-            address = normalize_email("email", email)
-        except ValidationError:
-            address = None
-        if address:
-            # Contacts' e-mails are stored normalised by the contact service.
-            owners = select(Contact.customer_id).where(
-                Contact.email == address, Contact.deleted_at.is_(None)
-            )
-            add(
-                session.execute(
-                    select(*columns)
-                    .where(live, or_(Customer.email_normalized == address, Customer.id.in_(owners)))
-                    .limit(limit)
-                ),
-                "email",
-            )
+            return None
+
+    # Contacts' phones and e-mails are stored normalised by the contact service.
+    keys = [
+        (
+            "phone",
+            normalised(lambda v: normalize_phone("phone", v, ctx.default_region), phone),
+            Customer.phone_normalized,
+            Contact.phone_normalized,
+        ),
+        ("email", normalised(lambda v: normalize_email("email", v), email),
+         Customer.email_normalized, Contact.email),
+    ]  # fmt: skip
+    for reason, key, own, contacts in keys:
+        if key is None:
+            continue
+        owners = select(Contact.customer_id).where(contacts == key, Contact.deleted_at.is_(None))
+        query = select(*columns).where(live, or_(own == key, Customer.id.in_(owners)))
+        add(session.execute(query.limit(limit)), reason)
     if name and name.strip():
         wanted = _key(name, company)
         same_name = session.execute(

@@ -8,7 +8,6 @@ too, and becomes a Decimal only for display. Currencies are never converted or m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -69,7 +68,3 @@ def forecast(
     ]
     rows.sort(key=lambda r: (r.month is None, r.month or "", r.owner or "", r.currency))
     return rows
-
-
-def month_of(value: date | None) -> str | None:
-    return None if value is None else f"{value.year:04d}-{value.month:02d}"

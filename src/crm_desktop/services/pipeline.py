@@ -216,7 +216,3 @@ def column_summaries(session: Session, flt: BoardFilter) -> dict[str, ColumnSumm
         summary.count += int(count)
         summary.totals[currency] = CurrencyTotal(currency, int(minor or 0), int(weighted or 0))
     return summaries
-
-
-def rowid_of(session: Session, opportunity_id: str) -> int | None:
-    return session.scalar(select(ROWID).where(Opportunity.id == opportunity_id))

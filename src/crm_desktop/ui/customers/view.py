@@ -240,10 +240,6 @@ class CustomerTab(QWidget):
     # --- the query -------------------------------------------------------------------------
 
     @property
-    def search_text(self) -> str:
-        return self._filter.text
-
-    @property
     def current_filter(self) -> CustomerFilter:
         return self._filter
 

@@ -24,13 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.domain.enums import Channel
-from crm_desktop.domain.errors import CrmError, ValidationError
 from crm_desktop.services import followup_actions
 from crm_desktop.services.followup_choices import customer_name
 from crm_desktop.services.followups import FollowUpService
 from crm_desktop.ui.followups.when import OptionalDateTime
-from crm_desktop.ui.text import error_text
-from crm_desktop.ui.widgets.form import ErrorLabel, FieldBox, enum_combo, select_data
+from crm_desktop.ui.widgets.form import (
+    ErrorLabel,
+    FieldBox,
+    enum_combo,
+    save_with_inline_errors,
+    select_data,
+    shown_error,
+)
 
 NEXT_DEFAULT = timedelta(days=7)
 
@@ -123,10 +128,7 @@ class CompleteDialog(QDialog):
         }
 
     def save(self) -> None:
-        for box in self.boxes.values():
-            box.error.clear_message()
-        self.general_error.clear_message()
-        try:
+        def complete() -> None:
             self.next_id = followup_actions.complete(
                 self._service,
                 self._id,
@@ -134,15 +136,9 @@ class CompleteDialog(QDialog):
                 occurred_at=self.occurred.value(),
                 next_followup=self.next_values(),
             )
-        except ValidationError as error:
-            flagged = self.boxes.get(error.field)
-            (flagged.error if flagged else self.general_error).show_message(error_text(error))
-            return
-        except CrmError as error:
-            self.general_error.show_message(error_text(error))
-            return
-        self.accept()
+
+        if save_with_inline_errors(self.boxes, self.general_error, complete):
+            self.accept()
 
     def error_of(self, field: str) -> str:
-        label = self.boxes[field].error
-        return label.text() if label.isVisibleTo(self) else ""
+        return shown_error(self, self.boxes[field])

@@ -24,13 +24,18 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.db.engine import Database
 from crm_desktop.domain.enums import Channel, FollowUpStatus
-from crm_desktop.domain.errors import CrmError, ValidationError
 from crm_desktop.services import followup_choices as choices
 from crm_desktop.services.followups import FollowUpService
 from crm_desktop.ui.followups.picker import CustomerPicker
 from crm_desktop.ui.followups.when import OptionalDateTime
-from crm_desktop.ui.text import error_text
-from crm_desktop.ui.widgets.form import ErrorLabel, FieldBox, enum_combo, select_data
+from crm_desktop.ui.widgets.form import (
+    ErrorLabel,
+    FieldBox,
+    enum_combo,
+    save_with_inline_errors,
+    select_data,
+    shown_error,
+)
 
 Clock = Callable[[], datetime]
 
@@ -195,28 +200,16 @@ class FollowUpDialog(QDialog):
 
     def save(self) -> None:
         """Write the follow-up; on a rejected field, show why under it and stay open."""
-        for box in self.boxes.values():
-            box.error.clear_message()
-        self.general_error.clear_message()
-        try:
+
+        def write() -> None:
             if self._id is None:
                 self.saved_id = self._service.create(**self.values())
             else:
                 self._service.update(self._id, **self.values())
                 self.saved_id = self._id
-        except ValidationError as error:
-            flagged = self.boxes.get(error.field)
-            target = flagged.error if flagged is not None else self.general_error
-            target.show_message(error_text(error))
-            if flagged is not None:
-                flagged.field.setFocus()
-            return
-        except CrmError as error:
-            self.general_error.show_message(error_text(error))
-            return
-        self.accept()
+
+        if save_with_inline_errors(self.boxes, self.general_error, write):
+            self.accept()
 
     def error_of(self, field: str) -> str:
-        """The inline message shown under a field ("" when none), for tests."""
-        label = self.boxes[field].error
-        return label.text() if label.isVisibleTo(self) else ""
+        return shown_error(self, self.boxes[field])

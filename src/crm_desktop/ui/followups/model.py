@@ -216,11 +216,6 @@ class FollowUpListModel(QAbstractTableModel):
     def rowids(self, rows: Sequence[int]) -> list[int]:
         return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
 
-    def all_rowids(self) -> array[int]:
-        return array("q", self._ids)
-
-    # --- internals -------------------------------------------------------------------------
-
     def _store(self, number: int, block: dict[int, FollowUpRow]) -> None:
         self._blocks[number] = block
         self._blocks.move_to_end(number)

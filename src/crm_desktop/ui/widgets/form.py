@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from crm_desktop.ui.text import enum_label
+from crm_desktop.domain.errors import CrmError, ValidationError
+from crm_desktop.ui.text import enum_label, error_text
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -60,3 +61,30 @@ def select_data(combo: QComboBox, value: object) -> None:
     """Select the item whose data is ``value`` (the first item when there is none)."""
     index = combo.findData(value) if value is not None else -1
     combo.setCurrentIndex(max(index, 0))
+
+
+def save_with_inline_errors(
+    boxes: dict[str, FieldBox], general: ErrorLabel, save: Callable[[], object]
+) -> bool:
+    """Clear the messages, run ``save``; show a refused field's message under it (or under the
+    form) and keep the dialog open. True when ``save`` went through."""
+    for box in boxes.values():
+        box.error.clear_message()
+    general.clear_message()
+    try:
+        save()
+    except ValidationError as error:
+        flagged = boxes.get(error.field)
+        (flagged.error if flagged is not None else general).show_message(error_text(error))
+        if flagged is not None:
+            flagged.field.setFocus()
+        return False
+    except CrmError as error:
+        general.show_message(error_text(error))
+        return False
+    return True
+
+
+def shown_error(form: QWidget, box: FieldBox) -> str:
+    """The message shown under a field ("" when none), for tests."""
+    return box.error.text() if box.error.isVisibleTo(form) else ""
