@@ -116,4 +116,5 @@ def test_double_click_opens_the_editor(window: MainWindow, qtbot: QtBot) -> None
 def test_follow_ups_start_soon_after_the_first_page(window: MainWindow, qtbot: QtBot) -> None:
     """Reminders and the overdue count must run without the user opening the tab."""
     qtbot.waitUntil(lambda: window._followups.is_built, timeout=10_000)
+    qtbot.waitUntil(lambda: "customers ·" in window.counts_label.text())  # totals shown too
     assert window.tabs.currentIndex() == CUSTOMERS_TAB

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         # The follow-ups tab (its reminders and overdue count) is built once the first page
         # is on screen, so that it never delays the window.
         self.first_page_shown.connect(self._build_followups_soon)
+        self.first_page_shown.connect(self.refresh_counts)  # the status bar's totals
         self.customers.search_text_changed.connect(self._show_search_text)
         self.customers.status_message.connect(self._show_message)
         self.customers.table.viewport().installEventFilter(self)
