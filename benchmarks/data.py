@@ -38,7 +38,9 @@ def remove(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def build(path: Path, customers: int, *, quiet: bool = False) -> tuple[int, float, float]:
+def build(
+    path: Path, customers: int, *, quiet: bool = False, followup_scale: float = 1.0
+) -> tuple[int, float, float]:
     """A new demo file at ``path``; returns (rows inserted, seconds, CPU seconds)."""
     from crm_desktop.services.demo import generate_demo
     from crm_desktop.services.workspace import create_workspace
@@ -52,7 +54,9 @@ def build(path: Path, customers: int, *, quiet: bool = False) -> tuple[int, floa
     workspace = create_workspace(path, PASSPHRASE, owner_name="bench")
     try:
         started, cpu_started = time.perf_counter(), time.process_time()
-        rows = generate_demo(workspace.db, customers, seed=SEED, progress=progress)
+        rows = generate_demo(
+            workspace.db, customers, seed=SEED, progress=progress, followup_scale=followup_scale
+        )
         seconds = time.perf_counter() - started
         cpu = time.process_time() - cpu_started
     finally:
@@ -62,18 +66,36 @@ def build(path: Path, customers: int, *, quiet: bool = False) -> tuple[int, floa
     return rows, seconds, cpu
 
 
-def demo_file(customers: int) -> DemoFile:
-    """The cached file with ``customers`` customers, built first if missing or stale."""
+def demo_file(customers: int, *, followup_scale: float = 1.0) -> DemoFile:
+    """The cached file with ``customers`` customers, built first if missing or stale.
+
+    ``followup_scale`` as in ``generate_demo``: 1.0 gives about 3 follow-ups per customer.
+    """
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"demo-{customers}.db"
+    name = "demo" if followup_scale == 1.0 else f"demo-f{followup_scale:g}"
+    path = OUT / f"{name}-{customers}.db"
     meta_path = Path(f"{path}.json")
-    wanted = {"customers": customers, "seed": SEED, "fingerprint": _fingerprint()}
+    wanted = {
+        "customers": customers,
+        "seed": SEED,
+        "fingerprint": _fingerprint(),
+        "followup_scale": followup_scale,
+    }
     if path.exists() and meta_path.exists():
         meta = json.loads(meta_path.read_text())
         if all(meta.get(k) == v for k, v in wanted.items()):
             return DemoFile(
                 path, customers, meta["rows"], meta["seconds"], meta.get("cpu", 0.0), cached=True
             )
-    rows, seconds, cpu = build(path, customers)
+    rows, seconds, cpu = build(path, customers, followup_scale=followup_scale)
     meta_path.write_text(json.dumps({**wanted, "rows": rows, "seconds": seconds, "cpu": cpu}))
     return DemoFile(path, customers, rows, seconds, cpu, cached=False)
+
+
+BIG_FOLLOWUP_SCALE = 1.67  # about 5 follow-ups per customer
+
+
+def big_file(customers: int = 1_000_000) -> DemoFile:
+    """The file the report and follow-up benchmarks share: at 1,000,000 customers it holds
+    about 5,000,000 follow-ups and 500,000 opportunities."""
+    return demo_file(customers, followup_scale=BIG_FOLLOWUP_SCALE)

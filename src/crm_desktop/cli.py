@@ -67,7 +67,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             print(f"\r{done:,} / {total:,} customers", end="", file=sys.stderr, flush=True)
 
     try:
-        generate_demo(workspace.db, customers=args.customers, seed=args.seed, progress=progress)
+        generate_demo(
+            workspace.db,
+            customers=args.customers,
+            seed=args.seed,
+            progress=progress,
+            followup_scale=args.followup_scale,
+        )
     finally:
         workspace.close()
     if not args.quiet:
@@ -176,6 +182,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, required=True)
     demo.add_argument("--customers", type=int, default=10_000)
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument(
+        "--followup-scale",
+        type=float,
+        default=1.0,
+        help="multiply the done follow-ups per customer (about 3 per customer at 1.0)",
+    )
     demo.add_argument("--quiet", action="store_true")
     demo.set_defaults(run=_cmd_demo)
 

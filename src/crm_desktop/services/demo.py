@@ -533,8 +533,10 @@ class _Generator:
         stages: list[_Stage],
         tag_ids: list[str],
         field_ids: tuple[str, str],
+        followup_scale: float = 1.0,
     ) -> None:
         self.rng = rng
+        self.done_spread = {k: v * followup_scale for k, v in _DONE_SPREAD.items()}
         self.r = rng.random
         self.clock = clock
         self.owners = owners
@@ -922,7 +924,7 @@ class _Generator:
         done_until = now - 90 * DAY_US if status == "dormant" else now - HOUR_US
         planned = 1 if r() < _PLANNED_CHANCE[status] else 0
         cancelled = 1 if r() < 0.1 else 0
-        for n in range(int(r() * _DONE_SPREAD[status]) + planned + cancelled):
+        for n in range(int(r() * self.done_spread[status]) + planned + cancelled):
             channel = pick(_CHANNELS)
             subject = pick(_SUBJECTS[channel][lang])
             contact = pick(contacts) if contacts and r() < 0.5 else None
@@ -1126,11 +1128,14 @@ def generate_demo(
     *,
     now: datetime | None = None,
     chunk: int = CHUNK,
+    followup_scale: float = 1.0,
 ) -> int:
     """Fill a new workspace with ``customers`` demo customers and their records.
 
     ``now`` anchors the two years of history (default: the current time); the same seed and
-    ``now`` give the same rows. Calls ``progress(done, total)`` after each committed chunk.
+    ``now`` give the same rows. ``followup_scale`` multiplies the number of done follow-ups
+    per customer (about 3 per customer at 1.0; the benchmarks use more). Calls
+    ``progress(done, total)`` after each committed chunk.
     Returns the number of rows inserted.
     """
     rng = random.Random(seed)
@@ -1155,6 +1160,7 @@ def generate_demo(
                 stages=stages,
                 tag_ids=tag_ids,
                 field_ids=(field_ids[0], field_ids[1]),
+                followup_scale=followup_scale,
             )
             inserted = len(_USERS) + len(tag_ids) + len(field_ids)
             sizes = [min(chunk, customers - start) for start in range(0, customers, chunk)]
