@@ -12,7 +12,7 @@ import sys
 import time
 
 from benchmarks import bench_followups, bench_opportunities, cold_start, generation, open_unlock
-from benchmarks.data import OUT, demo_file
+from benchmarks.data import OUT, big_file, demo_file
 from benchmarks.report import Result, environment, markdown, table
 
 
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     results += bench_opportunities.run(args.quick)
     results += bench_followups.run(args.quick)
     if not args.quick:
-        big = demo_file(1_000_000)
+        big = big_file()
         files.append(big.path)
         results += generation.million(big)
 

@@ -19,21 +19,18 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from benchmarks.data import OUT, PASSPHRASE, demo_file
+from benchmarks.data import PASSPHRASE, big_file, demo_file
 from benchmarks.report import Result, table
 from benchmarks.timing import p95, timed
 
 RUNS = 30
-BIG = OUT / "followups-1000000.db"  # made once by hand (see the report); else the 1M demo
 TARGET = "≤ 100 ms p95"
 
 
 def _file(quick: bool) -> Path:
     if quick:
         return demo_file(20_000).path
-    if BIG.exists() and Path(f"{BIG}.json").exists():
-        return BIG
-    return demo_file(1_000_000).path
+    return big_file().path
 
 
 def _sizes(path: Path) -> str:
