@@ -3,6 +3,8 @@
 
     python3 run.py          set up .venv and launch CRM Desktop (extra arguments go to the app)
     python3 run.py test     set up .venv with the test tools and run ruff, mypy and pytest
+    python3 run.py package  set up .venv with the build tools, build dist/crm-desktop with
+                            PyInstaller and smoke-test the built program
 
 Needs only Python 3.11 or newer. The environment lives in .venv next to this file and is
 refreshed whenever a lock file changes. On Windows use ``py run.py`` / ``py run.py test``.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -53,6 +56,45 @@ def ensure_environment(dev: bool) -> None:
     stamp.write_text(digest)
 
 
+def compile_translations() -> None:
+    """translations/*.ts -> src/crm_desktop/translations/*.qm (built, never committed)."""
+    sources = sorted((ROOT / "translations").glob("*.ts"))
+    built = [ROOT / "src" / "crm_desktop" / "translations" / f"{ts.stem}.qm" for ts in sources]
+    newest = max((ts.stat().st_mtime for ts in sources), default=0.0)
+    if all(qm.exists() and qm.stat().st_mtime >= newest for qm in built):
+        return
+    _check(PYTHON, ROOT / "tools" / "update_translations.py", "--compile")
+
+
+def package() -> int:
+    """PyInstaller one-folder build in dist/crm-desktop, then the smoke test of that build."""
+    import time
+
+    icons = ROOT / "build" / "icons"
+    _check(PYTHON, ROOT / "packaging" / "make_icons.py", icons)
+    started = time.perf_counter()
+    spec = ROOT / "packaging" / "crm_desktop.spec"
+    work = ROOT / "build" / "pyinstaller"
+    code = _run(PYTHON, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                "--distpath", ROOT / "dist", "--workpath", work, spec)  # fmt: skip
+    if code:
+        return code
+    print(f"run.py: PyInstaller build took {time.perf_counter() - started:.0f} s", flush=True)
+    code = _run(PYTHON, ROOT / "packaging" / "smoke_test.py", ROOT / "dist" / "crm-desktop")
+    iscc = shutil.which("iscc")
+    if code == 0 and os.name == "nt" and iscc:  # the Windows installer, where Inno Setup is
+        version = _version()
+        code = _run(
+            iscc, f"/DAppVersion={version}", ROOT / "packaging" / "windows" / "crm_desktop.iss"
+        )
+    return code
+
+
+def _version() -> str:
+    text = (ROOT / "src" / "crm_desktop" / "__init__.py").read_text(encoding="utf-8")
+    return text.split("__version__ = ", 1)[1].split()[0].strip("\"'")
+
+
 def run_tests(extra: list[str]) -> int:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -74,8 +116,14 @@ def run_tests(extra: list[str]) -> int:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["test"]:
         ensure_environment(dev=True)
+        compile_translations()
         return run_tests(argv[1:])
+    if argv[:1] == ["package"]:
+        ensure_environment(dev=True)
+        compile_translations()
+        return package()
     ensure_environment(dev=(VENV / ".installed-dev").exists())
+    compile_translations()
     return _run(PYTHON, "-m", "crm_desktop", *argv)
 
 

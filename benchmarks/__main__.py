@@ -11,7 +11,17 @@ import argparse
 import sys
 import time
 
-from benchmarks import bench_followups, bench_opportunities, cold_start, generation, open_unlock
+from benchmarks import (
+    bench_customers,
+    bench_followups,
+    bench_import,
+    bench_opportunities,
+    bench_reports,
+    bench_search,
+    cold_start,
+    generation,
+    open_unlock,
+)
 from benchmarks.data import OUT, big_file, demo_file
 from benchmarks.report import Result, environment, markdown, table
 
@@ -32,6 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     results += generation.run(generated)
     results += bench_opportunities.run(args.quick)
     results += bench_followups.run(args.quick)
+    results += bench_customers.run(args.quick)
+    results += bench_search.run(args.quick)
+    results += bench_import.run(args.quick)
+    results += bench_reports.run(args.quick)
+    from benchmarks import bench_sync  # team sync against the local PostgreSQL
+
+    results += bench_sync.run(args.quick)
     if not args.quick:
         big = big_file()
         files.append(big.path)

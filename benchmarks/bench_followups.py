@@ -1,9 +1,10 @@
 """Follow-ups: opening the Today and Overdue views on the largest file, and the idle scheduler.
 
 View open = what the list does before the first screen is drawn: the first chunk of ordered
-row ids (500) and the first block of rows (200), through ``followup_views``; the p95 of
-``RUNS`` opens, each in a fresh session. The GUI figure is the same through the list model
-(worker thread, queued signal) until its first row is readable. Floors are the bare
+row ids (500) and the first block of rows (the list model's ``BLOCK``), through
+``followup_views``; the p95 of ``RUNS`` opens, each in a fresh session. The GUI figure is
+the same through the list model (worker thread, queued signal) until its first row is
+readable. Floors are the bare
 ``sqlcipher3`` queries on the same indexes (no join to the customer, no deleted filter).
 Scheduler: how often it wakes in a simulated idle day (``reminders.next_wakeup`` stepped
 through 24 hours from now), and the p95 cost of one wake-up (due reminders + next wake-up).
@@ -49,6 +50,8 @@ def _sizes(path: Path) -> str:
 def _floor(path: Path, where: str, now: str, runs: int) -> float:
     import sqlcipher3
 
+    from crm_desktop.ui.followups.model import BLOCK
+
     conn = sqlcipher3.connect(str(path))
     try:
         conn.execute("PRAGMA key = '{}'".format(PASSPHRASE.replace("'", "''")))
@@ -63,10 +66,10 @@ def _floor(path: Path, where: str, now: str, runs: int) -> float:
                     {"now": now},
                 )
             ]
-            marks = ",".join("?" * len(rowids[:200]))
+            marks = ",".join("?" * len(rowids[:BLOCK]))
             conn.execute(
                 f"SELECT * FROM followups WHERE rowid IN ({marks})",  # noqa: S608
-                rowids[:200],
+                rowids[:BLOCK],
             ).fetchall()
             times.append(time.perf_counter() - started)
         return p95(times)
@@ -79,6 +82,7 @@ def views(path: Path, quick: bool) -> list[Result]:
     from crm_desktop.db.types import to_utc_text
     from crm_desktop.services import followup_views as fv
     from crm_desktop.services.followup_views import FollowUpFilter, View
+    from crm_desktop.ui.followups.model import BLOCK
 
     db = open_database(path, PASSPHRASE)
     now = datetime.now().astimezone()
@@ -93,7 +97,7 @@ def views(path: Path, quick: bool) -> list[Result]:
                 with db.session() as session:
                     first = next(fv.iter_rowids(session, flt, now), None)
                     if first is not None:
-                        fv.fetch_rows(session, first[:200])
+                        fv.fetch_rows(session, first[:BLOCK])
 
             open_view()  # warm the page cache, as a running app has it
             start, end = fv.today_bounds(now)
@@ -120,17 +124,20 @@ def views(path: Path, quick: bool) -> list[Result]:
         flt = FollowUpFilter(View.TODAY)
         with db.session() as session:
             counted = timed(lambda: fv.counts(session, flt, now, fv.cheap_views(flt)), 3)
-            started = time.perf_counter()
-            everything = fv.count(session, FollowUpFilter(View.ALL), now)
-            all_seconds = time.perf_counter() - started
         results.append(
             Result("follow-ups: counts on the Today/Overdue/Upcoming buttons (median of 3)",
                    statistics.median(counted) * 1000, "ms")
         )  # fmt: skip
-        results.append(
-            Result(f"follow-ups: one count of the All view ({everything:,}; not pre-counted)",
-                   all_seconds * 1000, "ms")
-        )  # fmt: skip
+        if quick:  # on the big file a count of every follow-up reads the whole table from
+            # disk (minutes); the list counts the All view itself as its ids stream in
+            with db.session() as session:
+                started = time.perf_counter()
+                everything = fv.count(session, FollowUpFilter(View.ALL), now)
+                all_seconds = time.perf_counter() - started
+            results.append(
+                Result(f"follow-ups: one count of the All view ({everything:,}; not pre-counted)",
+                       all_seconds * 1000, "ms")
+            )  # fmt: skip
         results.append(_gui_open(db, now, quick))
     finally:
         db.close()
@@ -209,25 +216,32 @@ def scheduler(path: Path) -> list[Result]:
         user = _busiest_owner(db) or read_meta(db, "current_user_id")
         now = datetime.now().astimezone()
         moment, wakeups, per_hour = now, 0, [0] * 24
+        for_reminders = [0] * 24  # of those, wake-ups at a reminder's time
         costs = []
         with db.session() as session:
             while moment < now + timedelta(days=1):
                 started = time.perf_counter()
                 reminders.due_reminders(session, moment, user)
-                moment = reminders.next_wakeup(session, moment, user)
+                woken = reminders.next_wakeup(session, moment, user)
                 costs.append(time.perf_counter() - started)
+                reminder = reminders.next_reminder_at(session, moment, user)  # untimed
+                moment = woken
                 if moment < now + timedelta(days=1):
                     wakeups += 1
-                    per_hour[int((moment - now).total_seconds() // 3600)] += 1
+                    hour = int((moment - now).total_seconds() // 3600)
+                    per_hour[hour] += 1
+                    for_reminders[hour] += reminder == moment
     finally:
         db.close()
+    busiest = max(range(24), key=lambda h: per_hour[h])
     return [
         Result("reminder scheduler: wake-ups in an idle day (simulated 24 h)", wakeups, ""),
         Result(
-            "reminder scheduler: wake-ups in the busiest hour",
-            max(per_hour),
+            "reminder scheduler: wake-ups in the busiest hour "
+            f"({for_reminders[busiest]} of them at one of the user's reminder times)",
+            per_hour[busiest],
             "",
-            target="≤ 13 (5-min overdue step + own reminders)",
+            target="≤ 12 overdue steps (5 min) + the reminders",
         ),
         Result("reminder scheduler: one wake-up's database work, p95", p95(costs) * 1000, "ms"),
     ]

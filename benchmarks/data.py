@@ -6,6 +6,8 @@ import hashlib
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,15 +83,34 @@ def demo_file(customers: int, *, followup_scale: float = 1.0) -> DemoFile:
         "fingerprint": _fingerprint(),
         "followup_scale": followup_scale,
     }
-    if path.exists() and meta_path.exists():
-        meta = json.loads(meta_path.read_text())
-        if all(meta.get(k) == v for k, v in wanted.items()):
-            return DemoFile(
-                path, customers, meta["rows"], meta["seconds"], meta.get("cpu", 0.0), cached=True
-            )
-    rows, seconds, cpu = build(path, customers, followup_scale=followup_scale)
-    meta_path.write_text(json.dumps({**wanted, "rows": rows, "seconds": seconds, "cpu": cpu}))
+    with _exclusive(Path(f"{path}.lock")):  # two benchmark runs must not build it at once
+        if path.exists() and meta_path.exists():
+            meta = json.loads(meta_path.read_text())
+            if all(meta.get(k) == v for k, v in wanted.items()):
+                return DemoFile(
+                    path, customers, meta["rows"], meta["seconds"], meta.get("cpu", 0.0), True
+                )
+        meta_path.unlink(missing_ok=True)
+        rows, seconds, cpu = build(path, customers, followup_scale=followup_scale)
+        meta = {**wanted, "rows": rows, "seconds": seconds, "cpu": cpu}
+        meta_path.write_text(json.dumps(meta))
     return DemoFile(path, customers, rows, seconds, cpu, cached=False)
+
+
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """Holds an exclusive lock on ``lock_path`` (waits for another process holding it)."""
+    if sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    with lock_path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 BIG_FOLLOWUP_SCALE = 1.67  # about 5 follow-ups per customer

@@ -138,6 +138,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from crm_desktop.services.exports import export_customers
     from crm_desktop.services.workspace import open_workspace
 
+    if args.report or args.list != "customers":
+        from crm_desktop.cli_reports import run_export
+
+        return run_export(args, _passphrase)
     fmt = args.format or ("csv" if args.out.suffix.lower() == ".csv" else "xlsx")
     columns = args.columns.split(",") if args.columns else list(customer_list.DEFAULT_COLUMNS)
     unknown = [c for c in columns if c not in customer_list.COLUMNS]
@@ -208,15 +212,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(run=_cmd_import)
 
-    exp = sub.add_parser("export", help="export the customer list to .xlsx or .csv")
+    exp = sub.add_parser("export", help="export a list (.xlsx or .csv) or the reports workbook")
     exp.add_argument("--db", type=Path, required=True)
-    exp.add_argument("--list", choices=["customers"], default="customers")
+    exp.add_argument(
+        "--list", choices=["customers", "followups", "opportunities"], default="customers"
+    )
+    exp.add_argument("--report", choices=["all"], help="the reports workbook (with the lists)")
+    exp.add_argument("--period", help="2026-07, 2026-Q3, 2026 or 2026-07-01..2026-09-30")
+    exp.add_argument("--owner", help="reports of one owner (user name or display name)")
     exp.add_argument("--out", type=Path, required=True)
     exp.add_argument("--format", choices=["xlsx", "csv"], help="default: from --out's suffix")
     exp.add_argument("--search", help="only customers matching this search text")
     exp.add_argument("--sort", default="name", help="column to sort by (default: name)")
     exp.add_argument("--columns", help="comma-separated column keys (default: the list's)")
     exp.set_defaults(run=_cmd_export)
+
+    from crm_desktop.cli_backup import add_backup_commands
+
+    add_backup_commands(sub, _passphrase)  # backup, restore
+
+    from crm_desktop.sync.cli_commands import add_sync_commands
+
+    add_sync_commands(sub)  # server init, server add-user, sync
     return parser
 
 

@@ -87,3 +87,25 @@ def test_display_values_are_formatted(qtbot: QtBot, data: Data) -> None:
     assert model.headerData(0, model_module.Qt.Orientation.Horizontal) == "Name"
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
+
+
+def test_the_start_up_page_shows_until_the_query_answers(qtbot: QtBot, data: Data) -> None:
+    from crm_desktop.db.keyed_file import open_keyed
+    from crm_desktop.services.first_page import read_first_page
+    from tests.conftest import PASSPHRASE
+
+    keyed = open_keyed(data.workspace.path, PASSPHRASE)
+    try:
+        page = read_first_page(keyed.connection)
+    finally:
+        keyed.connection.close()
+    model = CustomerListModel(data.workspace.db)
+    model.preload(page)  # what the window shows before its own query has answered
+    assert column(model, "name") == ["Alice Smith", "张三", "李四"]
+    assert model.record_id(1) == data.ids["张三"]
+    assert not model.first_page_loaded  # the start-up benchmark waits for the real rows
+    model.set_query(ListQuery(CustomerFilter(text="alice")))
+    qtbot.waitUntil(lambda: not model.loading)
+    assert column(model, "name") == ["Alice Smith"]  # replaced by the query's own rows
+    model.preload(page)  # too late: ignored
+    assert column(model, "name") == ["Alice Smith"]

@@ -21,6 +21,7 @@ from sqlalchemy.pool import QueuePool
 
 from crm_desktop.db.keyed_file import (
     BUSY_TIMEOUT_MS,
+    CACHE_KIB,
     KeyedFile,
     RawConnection,
     _configure,
@@ -32,6 +33,8 @@ from crm_desktop.db.keyed_file import (
 )
 from crm_desktop.db.schema import SCHEMA_HEAD
 from crm_desktop.domain import errors
+
+READ_CACHE_KIB = 4 * 1024  # page cache of a read transaction (writes: keyed_file.CACHE_KIB)
 
 
 @dataclass
@@ -55,7 +58,9 @@ class Database:
 
     def raw_connection(self) -> RawConnection:
         """A pooled DB-API connection, for bulk work (demo data, benchmarks)."""
-        return self.engine.raw_connection()
+        conn = self.engine.raw_connection()
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # a read may have shrunk it
+        return conn
 
     @property
     def schema_version(self) -> str:
@@ -90,6 +95,11 @@ def _make_engine(path: Path, key: str, first: RawConnection) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         immediate = conn.get_execution_options().get("immediate", False)
+        # A write keeps the big page cache bulk work needs; a read shrinks it (SQLite frees the
+        # pages above the limit), so the several pooled connections of a window on a million
+        # customers do not each hold 16 MB of pages from their last count or scan.
+        cache = CACHE_KIB if immediate else READ_CACHE_KIB
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{cache}")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine

@@ -110,6 +110,17 @@ class Customer(Timestamps, Base):
             for column in LIVE_SORT_COLUMNS
         ),
         Index("ix_customers_deleted_id", "id", sqlite_where=text("deleted_at IS NOT NULL")),
+        # the Reports tab (migration 0008): segments and active counts from the index alone
+        Index(
+            "ix_customers_report_segments",
+            *("owner_id", "region", "industry", "source", "tier"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_customers_report_status",
+            *("status", "created_at", "owner_id"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
 
@@ -197,7 +208,47 @@ class Opportunity(Timestamps, Base):
     stage_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     notes: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index(None, "owner_id", "status"), Index(None, "status", "stage_id"))
+    __table_args__ = (
+        Index(None, "owner_id", "status"),
+        Index(None, "status", "stage_id"),
+        # covering the board's columns and the forecast (migration 0007): read in
+        # expected-close order without touching the table
+        Index(
+            "ix_opportunities_pipeline",
+            *("status", "expected_close", "owner_id", "currency", "stage_id", "deleted_at"),
+            *("customer_id", "amount_minor", "probability"),
+        ),
+        # the Reports tab (migration 0008): closed deals by time, deals opened by time
+        Index(
+            "ix_opportunities_report_closed",
+            *("status", "closed_at", "owner_id", "currency", "amount_minor", "created_at"),
+            "customer_id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_opportunities_report_created",
+            *("created_at", "owner_id", "status", "stage_id", "customer_id"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
+
+
+class ForecastTotal(Base):
+    """Running totals of live deals per status, expected-close month ('' undated), owner
+    ('' none), currency and stage, kept by triggers (migration 0009) for the forecast.
+    ``own_weighted``: Σ amount × probability of deals with their own probability;
+    ``default_amount``: Σ amount of the deals taking their stage's default."""
+
+    __tablename__ = "forecast_totals"
+    status: Mapped[str] = mapped_column(String(8), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    stage_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    deals: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    own_weighted: Mapped[int] = mapped_column(BigInteger)
+    default_amount: Mapped[int] = mapped_column(BigInteger)
 
 
 class StageHistory(Base):
@@ -249,6 +300,17 @@ class FollowUp(Timestamps, Base):
                 "status = 'planned' AND deleted_at IS NULL AND remind_at IS NOT NULL"
             ),
         ),
+        # the Reports tab's activity (migration 0008): done by time, planned by due time
+        Index(
+            "ix_followups_report_done",
+            *("status", "occurred_at", "owner_id", "channel", "customer_id"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_followups_report_due",
+            *("status", "due_at", "owner_id", "channel", "customer_id"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
 
@@ -286,7 +348,43 @@ class ChangeJournal(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     pushed_seq: Mapped[int | None] = mapped_column(BigInteger)
 
-    __table_args__ = (Index(None, "entity", "record_id"), Index(None, "pushed_seq"))
+    __table_args__ = (
+        Index(None, "entity", "record_id"),
+        Index(None, "pushed_seq"),
+        # churn in the Reports tab (migration 0008): customers' status changes by time
+        Index(
+            "ix_change_journal_customer_status",
+            *("changed_at", "record_id", "seq"),
+            sqlite_where=text("entity = 'customer' AND field = 'status'"),
+        ),
+    )
+
+
+class SyncStamp(Base):
+    """Team sync: the clock stamps of field values that came from the server in bulk (first
+    sync, rows moving in), as JSON ``{field: stamp}``; other stamps are in the journal."""
+
+    __tablename__ = "sync_stamps"
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    stamps: Mapped[str] = mapped_column(Text)
+
+
+class SyncConflict(Base):
+    """Team sync: a change of this device that lost to a newer one (or that the server refused),
+    kept with both values until its author keeps theirs or accepts the other."""
+
+    __tablename__ = "sync_conflicts"
+    change_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(80))
+    field: Mapped[str] = mapped_column(String(80))
+    mine: Mapped[str | None] = mapped_column(Text)
+    theirs: Mapped[str | None] = mapped_column(Text)
+    theirs_hlc: Mapped[str | None] = mapped_column(String(120))
+    reason: Mapped[str] = mapped_column(String(32))  # superseded / forbidden / invalid
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 # Names of the kinds of rows, as ``crm-desktop info`` reports them.

@@ -114,3 +114,38 @@ class KeychainUnavailableError(CrmError):
         "No system keychain is available on this computer, so the passphrase cannot be "
         "remembered. Type it each time instead.",
     )
+
+
+# --- team sync ---------------------------------------------------------------------------------
+
+
+class SyncError(CrmError):
+    """Base of the errors of team sync; nothing local is lost when one is raised."""
+
+
+class ServerUnreachableError(SyncError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The team server cannot be reached ({reason}). Your changes are kept and "
+        "will be sent at the next sync.",
+    )
+
+
+class ServerSchemaError(SyncError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The team server's database has version {server}, this CRM Desktop expects {client}. "
+        "Update CRM Desktop (or run “crm-desktop server init” with the newer version).",
+    )
+
+
+class ServerNotSetUpError(SyncError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The team server has no CRM Desktop data yet; run “crm-desktop server init”."
+    )
+
+
+class NotTeamMemberError(SyncError):
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The server login {login} is not a member of the team; ask the owner to add it."
+    )

@@ -39,6 +39,8 @@ class Money:
                 field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not an amount."), value=text
             )
         quantum = Decimal(1).scaleb(-minor_digits(code))
+        if abs(amount) >= MAX_MINOR:  # beyond the limit, and too long for quantize()
+            raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "The amount is too large."))
         if amount != amount.quantize(quantum, rounding=ROUND_HALF_EVEN):
             raise ValidationError(
                 field,

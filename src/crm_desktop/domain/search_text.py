@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -89,8 +90,8 @@ def runs(text: str) -> list[str]:
     return _RUNS.findall(normalize(text))
 
 
-def _suffixes(run: str) -> Iterable[str]:
-    return (run[i : i + SUFFIX_LEN] for i in range(len(run)))
+def _suffixes(run: str) -> list[str]:
+    return [run[i : i + SUFFIX_LEN] for i in range(len(run))]
 
 
 def pinyin_forms(run: str, *, as_name: bool) -> list[tuple[list[str], list[str]]]:
@@ -118,7 +119,7 @@ def _run_tokens(run: str, pinyin: bool, as_name: bool) -> tuple[str, ...]:
 
 
 def _phone_digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return "".join(filter(str.isdigit, text))
 
 
 def document(
@@ -133,8 +134,8 @@ def document(
     ``names`` (companies, product names) and ``person_names`` get pinyin as well; for person
     names the family-name reading of the first character is added.
     """
-    tokens: dict[str, None] = {}
-    for group, pinyin, person in (
+    tokens: list[str] = []  # with repeats; made unique once at the end (an import makes
+    for group, pinyin, person in (  # 100,000 of these documents, so this is a hot path)
         (names, True, False),
         (person_names, True, True),
         (texts, False, False),
@@ -142,12 +143,13 @@ def document(
         for value in group:
             if value:
                 for run in runs(value):
-                    tokens.update(dict.fromkeys(_run_tokens(run, pinyin, person)))
+                    tokens += _run_tokens(run, pinyin, person)
     for value in phones:
         if value:
-            tokens.update(dict.fromkeys(_suffixes(_phone_digits(value))))
-    tokens.pop("", None)
-    return " ".join(tokens)
+            tokens += _suffixes(_phone_digits(value))
+    unique = dict.fromkeys(tokens)
+    unique.pop("", None)
+    return " ".join(unique)
 
 
 def customer_document(  # called from SQL, with positional arguments
@@ -176,6 +178,66 @@ def customer_document(  # called from SQL, with positional arguments
     return document(names=names, person_names=person, phones=phones, texts=texts)
 
 
+def query_terms(text: str) -> list[str]:
+    """What every match must contain, as the index looks it up: each run the user typed cut to
+    ``SUFFIX_LEN`` (or, for something that looks like a phone number, its digits)."""
+    text = text[:MAX_QUERY_LEN]
+    stripped = text.strip()
+    if _PHONE_QUERY.match(stripped) and sum(ch.isdigit() for ch in stripped) >= 3:
+        parts = [_phone_digits(stripped)]
+    else:
+        parts = runs(text)
+    return list(dict.fromkeys(run[:SUFFIX_LEN] for run in parts if run))
+
+
+@lru_cache(maxsize=20_000)
+def _name_tokens(value: str, as_name: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(where a word of the name starts, every token of the name), each sorted: the first are
+    each run, and for Chinese its pinyin from the first syllable and initials from the first
+    character."""
+    heads: set[str] = set()
+    tokens: set[str] = set()
+    for run in runs(value):
+        heads.add(run[:SUFFIX_LEN])
+        if _IDEOGRAPH.match(run):
+            for syllables, initials in pinyin_forms(run, as_name=as_name):
+                heads.add("".join(syllables)[:SUFFIX_LEN])
+                heads.add("".join(initials)[:SUFFIX_LEN])
+        tokens.update(_run_tokens(run, True, as_name))
+    return tuple(sorted(heads)), tuple(sorted(tokens))
+
+
+def _all_found(terms: list[str], tokens: tuple[str, ...]) -> bool:
+    """Whether each term starts some token (``tokens`` sorted: a binary search per term)."""
+    for term in terms:
+        at = bisect_left(tokens, term)
+        if at == len(tokens) or not tokens[at].startswith(term):
+            return False
+    return True
+
+
+def search_rank(  # called from SQL, with positional arguments
+    terms: str | None, name: str | None, kind: str | None, contacts: str | None
+) -> int:
+    """How well a customer matched a search, best first: 0 its name starts with what was typed
+    (a word of it, or its pinyin or initials from the first character: ``zs`` → 张三), 1 a
+    contact's name does, 2 its or a contact's name contains it (``zs`` in 杭州市…), 3 only
+    another field does (company, phones, e-mail, notes). ``terms``: ``query_terms`` joined
+    by spaces; ``contacts``: contact names separated by RECORD_SEP."""
+    wanted = (terms or "").split()
+    if not wanted:
+        return 3
+    own = _name_tokens(name, kind == "individual") if name else ((), ())
+    if _all_found(wanted, own[0]):
+        return 0
+    others = [_name_tokens(c, True) for c in (contacts or "").split(RECORD_SEP) if c]
+    if any(_all_found(wanted, heads) for heads, _ in others):
+        return 1
+    if _all_found(wanted, own[1]) or any(_all_found(wanted, tokens) for _, tokens in others):
+        return 2
+    return 3
+
+
 def match_query(text: str) -> str | None:
     """The FTS5 MATCH expression for what the user typed, or None when nothing is searchable.
 
@@ -183,11 +245,4 @@ def match_query(text: str) -> str | None:
     matched on its first ``SUFFIX_LEN`` characters. Any characters are safe: only letters and
     digits reach the expression, each inside double quotes.
     """
-    text = text[:MAX_QUERY_LEN]
-    stripped = text.strip()
-    if _PHONE_QUERY.match(stripped) and sum(ch.isdigit() for ch in stripped) >= 3:
-        parts = [_phone_digits(stripped)]
-    else:
-        parts = runs(text)
-    terms = [f'"{run[:SUFFIX_LEN]}"*' for run in parts if run]
-    return " AND ".join(dict.fromkeys(terms)) or None
+    return " AND ".join(f'"{term}"*' for term in query_terms(text)) or None

@@ -30,6 +30,9 @@ def _choices(field: str, value: Any) -> list[str] | None:
     return [str(clean(field, item)) for item in value]
 
 
+MAX_NUMBER_TEXT = 100  # digits and signs of a number typed or imported
+
+
 def clean_custom_value(definition: CustomFieldDef, raw: Any) -> str | None:
     """The stored text of a custom field value, checked against the field's type."""
     field = f"custom:{definition.id}"
@@ -38,8 +41,10 @@ def clean_custom_value(definition: CustomFieldDef, raw: Any) -> str | None:
     kind = definition.field_type
     if kind == CustomFieldType.NUMBER:
         try:
-            number = Decimal(str(raw).strip())
+            number = Decimal(str(raw).strip()) if len(str(raw)) <= MAX_NUMBER_TEXT else None
         except InvalidOperation:
+            number = None
+        if number is None:
             number = Decimal("NaN")
         if isinstance(raw, float) or not number.is_finite():
             raise ValidationError(

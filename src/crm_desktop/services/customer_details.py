@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, distinct, literal_column, select
@@ -34,6 +34,7 @@ from crm_desktop.services.journal import Action, history
 DISTINCT_LIMIT = 500
 RESOLVE_BATCH = 10_000
 TIMELINE_LIMIT = 300
+DEALS_LIMIT = 200
 _ROWID: ColumnElement[int] = literal_column("customers.rowid")
 _DISTINCT_COLUMNS = {
     "region": Customer.region,
@@ -67,6 +68,18 @@ class CustomField:
 
 
 @dataclass(frozen=True)
+class Deal:
+    """One of the customer's opportunities, as the detail panel lists them."""
+
+    id: str
+    title: str
+    stage: str
+    status: str  # open, won, lost
+    amount: Money
+    expected_close: date | None
+
+
+@dataclass(frozen=True)
 class CustomerDetails:
     customer: Customer
     owner_name: str | None
@@ -74,6 +87,7 @@ class CustomerDetails:
     custom_fields: list[CustomField]
     tags: list[str]
     timeline: list[TimelineEntry] = field(default_factory=list)
+    deals: list[Deal] = field(default_factory=list)
 
 
 def distinct_values(session: Session, key: str, limit: int = DISTINCT_LIMIT) -> list[str]:
@@ -177,6 +191,34 @@ def _timeline(
     return entries[:limit]
 
 
+def deals_of(session: Session, customer_id: str, limit: int = DEALS_LIMIT) -> list[Deal]:
+    """The customer's live opportunities: open ones first, each group by expected close."""
+    query = (
+        select(
+            Opportunity.id,
+            Opportunity.title,
+            Stage.name,
+            Opportunity.status,
+            Opportunity.amount_minor,
+            Opportunity.currency,
+            Opportunity.expected_close,
+        )
+        .join(Stage, Stage.id == Opportunity.stage_id)
+        .where(Opportunity.customer_id == customer_id, Opportunity.deleted_at.is_(None))
+        .order_by(
+            (Opportunity.status != "open"),
+            Opportunity.expected_close.is_(None),
+            Opportunity.expected_close,
+            Opportunity.title,
+        )
+        .limit(limit)
+    )
+    return [
+        Deal(deal_id, title, stage, status, Money.from_minor(minor, currency), expected)
+        for deal_id, title, stage, status, minor, currency, expected in session.execute(query)
+    ]
+
+
 def customer_details(
     session: Session, customer_id: str, timeline_limit: int = TIMELINE_LIMIT
 ) -> CustomerDetails | None:
@@ -220,6 +262,7 @@ def customer_details(
         custom,
         tags,
         _timeline(session, customer_id, names, timeline_limit),
+        deals_of(session, customer_id),
     )
 
 

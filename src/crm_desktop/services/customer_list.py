@@ -28,16 +28,17 @@ from crm_desktop.db.models import (
     User,
 )
 from crm_desktop.domain.enums import CustomFieldType
-from crm_desktop.domain.text import QT_TRANSLATE_NOOP
+from crm_desktop.services import list_columns
 from crm_desktop.services.customer_filters import CustomerFilter, conditions
 from crm_desktop.services.rowid_stream import stream_rowids
-from crm_desktop.services.search import match_count
+from crm_desktop.services.search import match_count, relevance
 
 ROWID: ColumnElement[int] = literal_column("customers.rowid")
 FIRST_CHUNK = 500
 BROAD_MATCHES = 5_000  # above this, a search walks the sort column's index (see search.py)
 CHUNK = 20_000
 CUSTOM_PREFIX = "custom:"
+DEFAULT_COLUMNS = list_columns.DEFAULT_COLUMNS
 
 _OWNER = aliased(User, name="list_owner")
 SqlColumn = ColumnElement[Any] | InstrumentedAttribute[Any]
@@ -46,55 +47,38 @@ SqlColumn = ColumnElement[Any] | InstrumentedAttribute[Any]
 @dataclass(frozen=True)
 class ListColumn:
     key: str
-    label: str  # marked for translation, context "Columns"
+    label: str  # marked for translation, context "Columns" (see list_columns.py)
     expression: SqlColumn | None  # None: computed per row (tags)
     kind: str = "text"  # text, enum, date, datetime, user, tags, number
 
 
-COLUMNS: dict[str, ListColumn] = {
-    c.key: c
-    for c in [
-        ListColumn("name", QT_TRANSLATE_NOOP("Columns", "Name"), Customer.name),
-        ListColumn("company", QT_TRANSLATE_NOOP("Columns", "Company"), Customer.company),
-        ListColumn("kind", QT_TRANSLATE_NOOP("Columns", "Kind"), Customer.kind, "enum"),
-        ListColumn("phone", QT_TRANSLATE_NOOP("Columns", "Phone"), Customer.phone),
-        ListColumn("email", QT_TRANSLATE_NOOP("Columns", "E-mail"), Customer.email),
-        ListColumn("region", QT_TRANSLATE_NOOP("Columns", "Region"), Customer.region),
-        ListColumn("city", QT_TRANSLATE_NOOP("Columns", "City"), Customer.city),
-        ListColumn("industry", QT_TRANSLATE_NOOP("Columns", "Industry"), Customer.industry),
-        ListColumn("source", QT_TRANSLATE_NOOP("Columns", "Source"), Customer.source, "enum"),
-        ListColumn("tier", QT_TRANSLATE_NOOP("Columns", "Tier"), Customer.tier, "enum"),
-        ListColumn("status", QT_TRANSLATE_NOOP("Columns", "Status"), Customer.status, "enum"),
-        ListColumn("owner", QT_TRANSLATE_NOOP("Columns", "Owner"), _OWNER.display_name, "user"),
-        ListColumn("tags", QT_TRANSLATE_NOOP("Columns", "Tags"), None, "tags"),
-        ListColumn(
-            "last_contact_at",
-            QT_TRANSLATE_NOOP("Columns", "Last contact"),
-            Customer.last_contact_at,
-            "datetime",
-        ),
-        ListColumn(
-            "next_followup_at",
-            QT_TRANSLATE_NOOP("Columns", "Next follow-up"),
-            Customer.next_followup_at,
-            "datetime",
-        ),
-        ListColumn(
-            "created_at", QT_TRANSLATE_NOOP("Columns", "Created"), Customer.created_at, "datetime"
-        ),
-        ListColumn(
-            "updated_at", QT_TRANSLATE_NOOP("Columns", "Modified"), Customer.updated_at, "datetime"
-        ),
-        ListColumn("birthday", QT_TRANSLATE_NOOP("Columns", "Birthday"), Customer.birthday, "date"),
-        ListColumn("gender", QT_TRANSLATE_NOOP("Columns", "Gender"), Customer.gender, "enum"),
-        ListColumn("address", QT_TRANSLATE_NOOP("Columns", "Address"), Customer.address),
-        ListColumn("notes", QT_TRANSLATE_NOOP("Columns", "Notes"), Customer.notes),
-    ]
+_EXPRESSIONS: dict[str, SqlColumn | None] = {
+    "name": Customer.name,
+    "company": Customer.company,
+    "kind": Customer.kind,
+    "phone": Customer.phone,
+    "email": Customer.email,
+    "region": Customer.region,
+    "city": Customer.city,
+    "industry": Customer.industry,
+    "source": Customer.source,
+    "tier": Customer.tier,
+    "status": Customer.status,
+    "owner": _OWNER.display_name,
+    "tags": None,
+    "last_contact_at": Customer.last_contact_at,
+    "next_followup_at": Customer.next_followup_at,
+    "created_at": Customer.created_at,
+    "updated_at": Customer.updated_at,
+    "birthday": Customer.birthday,
+    "gender": Customer.gender,
+    "address": Customer.address,
+    "notes": Customer.notes,
 }
-DEFAULT_COLUMNS = (
-    "name", "company", "phone", "city", "tier", "status", "owner", "last_contact_at",
-    "next_followup_at",
-)  # fmt: skip
+COLUMNS: dict[str, ListColumn] = {
+    key: ListColumn(key, label, _EXPRESSIONS[key], kind)
+    for key, (label, kind) in list_columns.BUILT_IN.items()
+}
 
 
 def _custom_value(field_id: str) -> ColumnElement[Any]:
@@ -124,7 +108,7 @@ def _is_broad(session: Session, flt: CustomerFilter, sort: str) -> bool:
     """A search matching so many customers that walking the sort index beats sorting them."""
     if not flt.text.strip() or flt.trash or sort not in LIVE_SORT_COLUMNS:
         return False
-    return match_count(session, flt.text) > BROAD_MATCHES
+    return match_count(session, flt.text, cap=BROAD_MATCHES) > BROAD_MATCHES
 
 
 def _ordered_query(
@@ -141,6 +125,9 @@ def _ordered_query(
             order = cast(order, Float)  # numbers are stored as exact text; sort by value
     if descending:
         return query.order_by(order.desc(), ROWID.desc())
+    best = relevance(session, flt.text) if sort == "name" and not broad else None
+    if best is not None:
+        return query.order_by(best, order.asc(), ROWID.asc())
     return query.order_by(order.asc(), ROWID.asc())
 
 

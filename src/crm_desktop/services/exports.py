@@ -24,14 +24,20 @@ from sqlalchemy.orm import Session
 from crm_desktop.db.models import CustomFieldDef
 from crm_desktop.domain.enums import LABELS, CustomFieldType
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.domain.money import Money, minor_digits
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
+from crm_desktop.services import followup_views
 from crm_desktop.services.customer_filters import CustomerFilter
 from crm_desktop.services.customer_list import COLUMNS, CUSTOM_PREFIX, fetch_rows, ordered_rowids
+from crm_desktop.services.followup_views import FollowUpFilter
+from crm_desktop.services.pipeline import BoardFilter
 
 PAGE = 1000
 FORMATS = ("xlsx", "csv")
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+PERCENT_FORMAT = "0.0%"
+_KIND_FORMATS = {"percent": PERCENT_FORMAT, "month": "yyyy-mm", "days": "0.0"}
 MAX_WIDTH = 60
 MIN_WIDTH = 8
 _SAFE_SIGNED = re.compile(r"[+-][\d\s().\-]*")  # phone numbers and plain numbers
@@ -47,6 +53,13 @@ class ExportFileError(CrmError):
         "{path} cannot be written. Check that the folder exists, that you may write there and "
         "that the file is not open in another program.",
     )
+
+
+def money_format(currency: str) -> str:
+    """An Excel number format for amounts in ``currency``: its minor digits, then the code."""
+    digits = minor_digits(currency)
+    number = "#,##0" + ("." + "0" * digits if digits else "")
+    return f'{number} "{currency}";-{number} "{currency}"'
 
 
 def _english_label(value: str) -> str:
@@ -235,23 +248,54 @@ def _set_widths(sheet: Any, headers: list[str], first: list[list[Any]]) -> None:
         )
 
 
-def _cells(sheet: Any, row: list[Any], kinds: list[str]) -> list[Any]:
-    from openpyxl.cell import WriteOnlyCell
+class _RowCells:
+    """Turns a row of values into what a write-only sheet appends, cheaply: plain values go
+    as they are (openpyxl binds them into one reused cell); a value that needs a number
+    format reuses one styled cell per column and format, since the sheet writes each row out
+    before ``append`` returns. Text that starts with "=" is a customer's text, never a
+    formula: it gets a cell of its own typed as text."""
 
-    out: list[Any] = []
-    for value, kind in zip(row, kinds, strict=True):
-        if value is None:
-            out.append(None)
-            continue
-        cell = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # "=…" is a customer's text, never a formula
-        elif isinstance(value, datetime):
-            cell.number_format = DATETIME_FORMAT
-        elif isinstance(value, date) or kind == "date":
-            cell.number_format = DATE_FORMAT
-        out.append(cell)
-    return out
+    def __init__(self, sheet: Any, kinds: list[str]) -> None:
+        self.sheet = sheet
+        self.kinds = kinds
+        self.styled: dict[tuple[int, str], Any] = {}
+
+    def _styled(self, column: int, number_format: str, value: Any) -> Any:
+        cell = self.styled.get((column, number_format))
+        if cell is None:
+            from openpyxl.cell import WriteOnlyCell
+
+            cell = WriteOnlyCell(self.sheet)
+            cell.number_format = number_format
+            self.styled[(column, number_format)] = cell
+        cell.value = value
+        return cell
+
+    def __call__(self, row: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for column, (value, kind) in enumerate(zip(row, self.kinds, strict=True)):
+            if value is None:
+                out.append(None)
+            elif isinstance(value, str):
+                if value.startswith("="):
+                    from openpyxl.cell import WriteOnlyCell
+
+                    cell = WriteOnlyCell(self.sheet, value=value)
+                    cell.data_type = "s"
+                    out.append(cell)
+                else:
+                    out.append(value)
+            elif isinstance(value, Money):
+                out.append(self._styled(column, money_format(value.currency), value.amount))
+            elif kind in _KIND_FORMATS:
+                out.append(self._styled(column, _KIND_FORMATS[kind], value))
+            elif isinstance(value, datetime):
+                out.append(self._styled(column, DATETIME_FORMAT, value))
+            elif isinstance(value, date):
+                out.append(self._styled(column, DATE_FORMAT, value))
+            else:
+                out.append(value)
+        return out
 
 
 def _header(sheet: Any, headers: list[str]) -> list[Any]:
@@ -268,18 +312,28 @@ def _header(sheet: Any, headers: list[str]) -> list[Any]:
     return cells
 
 
-def _write_xlsx(path: Path, headers: list[str], kinds: list[str], rows: Iterator[list[Any]]) -> int:
-    from openpyxl import Workbook
+def stream_sheet(
+    book: Any,
+    title: str,
+    headers: list[str],
+    kinds: list[str],
+    rows: Iterator[list[Any]],
+    scratch: Path,
+) -> tuple[Any, int]:
+    """Stream ``rows`` into a new sheet of a write-only ``book``: bold frozen header with an
+    auto-filter, widths from the first page, printed landscape one page wide. Returns the
+    sheet (charts may still be added until the book is saved) and the rows written.
+
+    openpyxl would stream the rows through a scratch file in the system temp folder; it is
+    put at ``scratch`` instead (next to the export) and removed whatever happens.
+    """
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Customers")
-    # openpyxl would stream the rows through a scratch file in the system temp folder; keep it
-    # next to the export instead, and remove it whatever happens.
-    scratch = str(path.with_suffix(".rows"))
-    ALL_TEMP_FILES.append(scratch)  # openpyxl removes it from this list after saving
-    writer = WorksheetWriter(sheet, out=scratch)
+    sheet = book.create_sheet(title)
+    name = str(scratch)
+    ALL_TEMP_FILES.append(name)  # openpyxl removes it from this list after saving
+    writer = WorksheetWriter(sheet, out=name)
     sheet._writer = writer
     try:
         first = [row for _, row in zip(range(PAGE), rows, strict=False)]
@@ -293,16 +347,181 @@ def _write_xlsx(path: Path, headers: list[str], kinds: list[str], rows: Iterator
         writer.write_top()  # writes the column widths and the frozen pane set above
         sheet.append(_header(sheet, headers))
         count = 0
+        cells = _RowCells(sheet, kinds)
         for part in (first, rows):
             for row in part:
-                sheet.append(_cells(sheet, row, kinds))
+                sheet.append(cells(row))
                 count += 1
         last = get_column_letter(max(1, len(headers)))
         sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+    except BaseException:
+        close_sheet(sheet)
+        Path(name).unlink(missing_ok=True)
+        if name in ALL_TEMP_FILES:
+            ALL_TEMP_FILES.remove(name)
+        raise
+    return sheet, count
+
+
+def close_sheet(sheet: Any) -> None:
+    """Finish a write-only sheet that will not be saved (a cancel, an error): its row
+    writer is ended and its scratch file closed, so nothing is left open."""
+    if not sheet.closed:
+        try:
+            sheet.close()
+        except Exception:  # a sheet that failed half-way: closing its file is what matters
+            sheet._writer.close()
+
+
+def remove_scratch(scratch: Path) -> None:
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    scratch.unlink(missing_ok=True)
+    if str(scratch) in ALL_TEMP_FILES:
+        ALL_TEMP_FILES.remove(str(scratch))
+
+
+def _write_xlsx(path: Path, headers: list[str], kinds: list[str], rows: Iterator[list[Any]]) -> int:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    scratch = path.with_suffix(".rows")
+    try:
+        _sheet, count = stream_sheet(book, "Customers", headers, kinds, rows, scratch)
         book.save(path)
     finally:
-        writer.close()
-        Path(scratch).unlink(missing_ok=True)
-        if scratch in ALL_TEMP_FILES:
-            ALL_TEMP_FILES.remove(scratch)
+        remove_scratch(scratch)
     return count
+
+
+# --- the follow-up and opportunity lists ------------------------------------------------------
+
+# (key, header marked for translation in context "Columns", kind)
+FOLLOWUP_COLUMNS: list[tuple[str, str, str]] = [
+    ("due_at", QT_TRANSLATE_NOOP("Columns", "Due"), "datetime"),
+    ("subject", QT_TRANSLATE_NOOP("Columns", "Subject"), "text"),
+    ("customer", QT_TRANSLATE_NOOP("Columns", "Customer"), "text"),
+    ("channel", QT_TRANSLATE_NOOP("Columns", "Channel"), "enum"),
+    ("status", QT_TRANSLATE_NOOP("Columns", "Status"), "enum"),
+    ("owner", QT_TRANSLATE_NOOP("Columns", "Owner"), "text"),
+    ("occurred_at", QT_TRANSLATE_NOOP("Columns", "Done at"), "datetime"),
+    ("outcome", QT_TRANSLATE_NOOP("Columns", "Outcome"), "text"),
+]
+OPPORTUNITY_COLUMNS: list[tuple[str, str, str]] = [
+    ("title", QT_TRANSLATE_NOOP("Columns", "Title"), "text"),
+    ("customer", QT_TRANSLATE_NOOP("Columns", "Customer"), "text"),
+    ("stage", QT_TRANSLATE_NOOP("Columns", "Stage"), "text"),
+    ("status", QT_TRANSLATE_NOOP("Columns", "Status"), "enum"),
+    ("amount", QT_TRANSLATE_NOOP("Columns", "Amount"), "money"),
+    ("currency", QT_TRANSLATE_NOOP("Columns", "Currency"), "text"),
+    ("probability", QT_TRANSLATE_NOOP("Columns", "Probability"), "percent"),
+    ("expected_close", QT_TRANSLATE_NOOP("Columns", "Expected close"), "date"),
+    ("owner", QT_TRANSLATE_NOOP("Columns", "Owner"), "text"),
+    ("source", QT_TRANSLATE_NOOP("Columns", "Source"), "enum"),
+    ("closed_at", QT_TRANSLATE_NOOP("Columns", "Closed"), "datetime"),
+    ("created_at", QT_TRANSLATE_NOOP("Columns", "Created"), "datetime"),
+]
+
+
+def followup_rows(
+    session: Session,
+    flt: FollowUpFilter,
+    now: datetime,
+    enum_label: Callable[[str], str] = _english_label,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[list[Any]]:
+    """The follow-ups a view and filter select, in the list's order, as typed cell values."""
+    kinds = [kind for _key, _label, kind in FOLLOWUP_COLUMNS]
+    for chunk in followup_views.iter_rowids(session, flt, now, followup_views.time_key(flt.view)):
+        for start in range(0, len(chunk), PAGE):
+            if cancelled is not None and cancelled():
+                raise ExportCancelledError()
+            page = chunk[start : start + PAGE]
+            found = followup_views.fetch_rows(session, page)
+            for rowid in page:
+                row = found.get(rowid)
+                if row is None:
+                    continue
+                values = [getattr(row, key) for key, _label, _kind in FOLLOWUP_COLUMNS]
+                yield [_typed(v, k, enum_label) for v, k in zip(values, kinds, strict=True)]
+
+
+def opportunity_rows(
+    session: Session,
+    flt: BoardFilter,
+    enum_label: Callable[[str], str] = _english_label,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[list[Any]]:
+    """The deals a board filter selects, soonest expected close first, as typed cell values."""
+    from crm_desktop.services.opportunity_table import COLUMNS as SORTS
+    from crm_desktop.services.opportunity_table import _query
+
+    query = _query(flt).order_by(SORTS["expected_close"], SORTS["title"])
+    result = session.connection().execute(query)
+    try:
+        while rows := result.fetchmany(PAGE):
+            if cancelled is not None and cancelled():
+                raise ExportCancelledError()
+            for r in rows:
+                (_id, title, customer, stage, status, minor, currency, pct, default, close,
+                 owner, source, _moved, closed, _reason, created, *_rest) = r  # fmt: skip
+                probability = default if pct is None else pct
+                yield [
+                    title, customer, stage, enum_label(status), Money.from_minor(minor, currency),
+                    currency, Decimal(probability or 0) / 100, close, owner,
+                    _typed(source, "enum", enum_label), _local(closed), _local(created),
+                ]  # fmt: skip
+    finally:
+        result.close()
+
+
+def list_headers(
+    columns: list[tuple[str, str, str]], translate: Callable[[str, str], str]
+) -> list[str]:
+    return [translate("Columns", label) for _key, label, _kind in columns]
+
+
+def list_kinds(columns: list[tuple[str, str, str]]) -> list[str]:
+    return [kind for _key, _label, kind in columns]
+
+
+def export_list(
+    path: str | Path,
+    fmt: str,
+    title: str,
+    headers: list[str],
+    kinds: list[str],
+    rows: Iterator[list[Any]],
+) -> int:
+    """A follow-up or opportunity list as .xlsx (one sheet) or CSV (UTF-8 with BOM), written
+    under a temporary name and renamed at the end; rows written."""
+    from openpyxl import Workbook
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    target = Path(path)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=f".{fmt}.part", dir=target.parent)
+    except OSError:
+        raise ExportFileError(path=str(target)) from None
+    os.close(handle)
+    temp = Path(temp_name)
+    scratch = temp.with_suffix(".rows")
+    try:
+        if fmt == "csv":
+            count = _write_csv(temp, headers, (_csv_row(r) for r in rows))
+        else:
+            book = Workbook(write_only=True)
+            _sheet, count = stream_sheet(book, title, headers, kinds, rows, scratch)
+            book.save(temp)
+        os.replace(temp, target)
+    except OSError:
+        raise ExportFileError(path=str(target)) from None
+    finally:
+        remove_scratch(scratch)
+        temp.unlink(missing_ok=True)
+    return count
+
+
+def _csv_row(row: list[Any]) -> list[Any]:
+    return [v.amount if isinstance(v, Money) else v for v in row]

@@ -132,11 +132,23 @@ def _view_conditions(view: View, now: datetime) -> list[ColumnElement[bool]]:
 
 
 def conditions(flt: FollowUpFilter, now: datetime) -> list[ColumnElement[bool]]:
-    """WHERE clauses over ``followups`` joined to its (live) customer."""
+    """WHERE clauses over ``followups`` (no join needed).
+
+    Follow-ups of deleted customers are left out with ``NOT IN`` the deleted customers, as
+    the pipeline does: that set is tiny (partial index, migration 0004), where a join looks
+    up every follow-up's customer — on a file of millions, random reads of customer pages
+    that cost 0.2 s for the first 500 rows of a view.
+    """
+    deleted = select(Customer.id).where(Customer.deleted_at.is_not(None))
+    live: ColumnElement[bool] = literal_column("+followups.deleted_at").is_(None)
+    if flt.view in (View.TODAY, View.OVERDUE, View.UPCOMING):
+        # plain, so that counts may use the partial index of live follow-ups by status and
+        # due time with their customer (ix_followups_report_due): no row read at all
+        live = FollowUp.deleted_at.is_(None)
     where: list[ColumnElement[bool]] = [
-        # the unary + keeps SQLite on the status/due index instead of the deleted_at one
-        literal_column("+followups.deleted_at").is_(None),
-        literal_column("+customers.deleted_at").is_(None),
+        # elsewhere the unary + keeps SQLite on the status/due index, not the deleted_at one
+        live,
+        FollowUp.customer_id.not_in(deleted),
         *_view_conditions(flt.view, now),
     ]
     if flt.owner_ids:
@@ -155,8 +167,11 @@ def conditions(flt: FollowUpFilter, now: datetime) -> list[ColumnElement[bool]]:
     return where
 
 
+CUSTOMER_SORTS = ("customer", "last_contact_at", "next_followup_at")
+
+
 def _base(query: Select[Any], flt: FollowUpFilter, now: datetime) -> Select[Any]:
-    return query.join(Customer, Customer.id == FollowUp.customer_id).where(*conditions(flt, now))
+    return query.where(*conditions(flt, now))
 
 
 def ordered_query(
@@ -165,6 +180,8 @@ def ordered_query(
     if sort not in SORTS:
         raise ValueError(f"unknown sort key {sort!r}")
     query = _base(select(ROWID).select_from(FollowUp), flt, now)
+    if sort in CUSTOMER_SORTS:
+        query = query.join(Customer, Customer.id == FollowUp.customer_id)
     if sort == "owner":
         query = query.outerjoin(_OWNER, _OWNER.id == FollowUp.owner_id)
     order = SORTS[sort]

@@ -26,6 +26,11 @@ MAX_ZIP_RATIO = 200
 SNIFF_BYTES = 64 * 1024
 
 
+TRUNCATED = QT_TRANSLATE_NOOP(
+    "Errors", "it ends in the middle of a character or quoted text; it may be cut off."
+)
+
+
 class ImportFileError(CrmError):
     template = QT_TRANSLATE_NOOP("Errors", "{path} cannot be imported: {reason}")
 
@@ -67,11 +72,17 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     if b"\x00" in data[:SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fail(path, QT_TRANSLATE_NOOP("Errors", "it is not a text file."))
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+            # UTF-8 up to a character cut in half at the very end: a truncated file, which
+            # GB18030 would otherwise "decode" into garbage.
+            raise _fail(path, TRUNCATED) from None
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 4 * 1024 * 1024]).best()
@@ -88,11 +99,18 @@ def _read_csv(path: Path) -> Table:
     except csv.Error:
         delimiter = ","
     csv.field_size_limit(MAX_CELL)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = list(reader)
-    except csv.Error:
-        raise _fail(path, QT_TRANSLATE_NOOP("Errors", "it is not a readable CSV file.")) from None
+        # Strict first: it tells a file that ends inside a quoted field (cut off) apart.
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise _fail(path, TRUNCATED) from None
+        try:  # a stray quote somewhere: read it as leniently as spreadsheet programs do
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        except csv.Error:
+            raise _fail(
+                path, QT_TRANSLATE_NOOP("Errors", "it is not a readable CSV file.")
+            ) from None
     return _table(path, rows, encoding=encoding, delimiter=delimiter)
 
 

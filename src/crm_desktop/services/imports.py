@@ -8,6 +8,7 @@ written in bulk (with their journal rows) so that 100,000 rows take seconds, not
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -15,19 +16,21 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.bulk import insert_rows
+from crm_desktop.db.bulk import AscendingIds, insert_rows, next_rowid
 from crm_desktop.db.models import Customer, Tag, User
 from crm_desktop.db.types import to_utc_text
 from crm_desktop.domain.errors import CrmError, ValidationError
 from crm_desktop.domain.ids import new_id
+from crm_desktop.domain.search_text import customer_document
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 from crm_desktop.services.context import ServiceContext
 from crm_desktop.services.customers import CustomerService
 from crm_desktop.services.import_files import Table
 from crm_desktop.services.journal import Action, BulkJournal
+from crm_desktop.services.search import bulk_indexing, index_documents
 from crm_desktop.services.validation import normalize_email, normalize_phone
 
 CHUNK = 2000
@@ -260,29 +263,25 @@ class CustomerImport:
     # --- duplicates ----------------------------------------------------------------------
 
     def _existing(self, session: Session, rows: list[_Row]) -> dict[tuple[str, str], str]:
-        """Existing live customers matching any row's phone, e-mail or name+company."""
+        """Existing live customers matching any row's phone, e-mail or name+company: one query
+        per kind of key, the keys sent as one JSON array (SQLite probes the key's index)."""
         found: dict[tuple[str, str], str] = {}
         live = Customer.deleted_at.is_(None)
         for kind, column, keys in (
             ("phone", Customer.phone_normalized, {r.key_phone for r in rows if r.key_phone}),
             ("email", Customer.email_normalized, {r.key_email for r in rows if r.key_email}),
+            ("name", Customer.name, {r.values["name"] for r in rows}),
         ):
-            ordered = sorted(keys)
-            for start in range(0, len(ordered), 500):
-                for key, customer_id in session.execute(
-                    select(column, Customer.id).where(
-                        live, column.in_(ordered[start : start + 500])
-                    )
-                ):
+            if not keys:
+                continue
+            each = func.json_each(json.dumps(sorted(keys), ensure_ascii=False))
+            wanted = select(each.table_valued("value").c.value)
+            query = select(column, Customer.company, Customer.id).where(live, column.in_(wanted))
+            for key, company, customer_id in session.execute(query):
+                if kind == "name":
+                    found.setdefault(("name", _name_key(key, company)), customer_id)
+                else:
                     found.setdefault((kind, key), customer_id)
-        names = sorted({r.values["name"] for r in rows})
-        for start in range(0, len(names), 500):
-            for name, company, customer_id in session.execute(
-                select(Customer.name, Customer.company, Customer.id).where(
-                    live, Customer.name.in_(names[start : start + 500])
-                )
-            ):
-                found.setdefault(("name", _name_key(name, company)), customer_id)
         return found
 
     # --- applying ------------------------------------------------------------------------
@@ -299,6 +298,7 @@ class CustomerImport:
             seen: dict[tuple[str, str], str] = {}
             to_create: list[tuple[str, _Row]] = []
             to_update: list[tuple[str, _Row]] = []
+            new_ids = AscendingIds()  # appended to the id indexes of customers and journal
             for row in rows:
                 candidates = (("phone", row.key_phone), ("email", row.key_email))
                 keys = [(k, v) for k, v in candidates if v] + [("name", row.key_name)]
@@ -310,7 +310,7 @@ class CustomerImport:
                 if match is not None and self.policy == DuplicatePolicy.UPDATE:
                     to_update.append((match, row))
                     continue
-                customer_id = new_id()
+                customer_id = new_ids.take(1)[0]
                 to_create.append((customer_id, row))
                 for key in keys:
                     seen.setdefault(key, customer_id)
@@ -358,33 +358,44 @@ class CustomerImport:
         cancelled: Callable[[], bool] | None,
         total: int,
     ) -> None:
+        """Insert the new customers in chunks with their journal rows, tags and search-index
+        entries. The index is filled here in batches rather than by the per-row trigger (set
+        aside for this transaction only), so every entry is in before the commit."""
         now = to_utc_text(self.ctx.clock())
         journal = BulkJournal(self.ctx)
         defaults = {"kind": "company", "status": "lead", "owner_id": self.ctx.user_id}
-        columns = ("id", "created_at", "updated_at", *defaults, *IMPORTED_COLUMNS)
-        journalled = [c for c in columns[3:] if c in self.service.fields]
-        for start in range(0, len(rows), CHUNK):
-            if cancelled is not None and cancelled():
-                raise ImportCancelledError()
-            customers: list[tuple[Any, ...]] = []
-            links: list[tuple[str, str]] = []
-            for customer_id, row in rows[start : start + CHUNK]:
-                values = {**defaults, **row.values}
-                if values.get("birthday") is not None:
-                    values["birthday"] = values["birthday"].isoformat()
-                customers.append((customer_id, now, now, *(values.get(c) for c in columns[3:])))
-                for name in journalled:
-                    if values.get(name) is not None:
-                        journal.add("customer", customer_id, name, None, values[name])
-                if row.tags:
-                    ids = sorted({tag_ids[t] for t in row.tags})
-                    links += [(customer_id, t) for t in ids]
-                    journal.add("customer", customer_id, "tags", None, ids)
-            insert_rows(session, "customers", columns, customers)
-            journal.flush(session)
-            if links:
-                insert_rows(session, "customer_tags", ("customer_id", "tag_id"), links)
-            if progress is not None:
-                progress(
-                    total + min(start + CHUNK, len(rows)) * total // max(1, len(rows)), total * 2
-                )
+        columns = ("rowid", "id", "created_at", "updated_at", *defaults, *IMPORTED_COLUMNS)
+        stored = columns[4:]
+        journalled = [c for c in stored if c in self.service.fields]
+        rowid = next_rowid(session, "customers")
+        with bulk_indexing(session):
+            for start in range(0, len(rows), CHUNK):
+                if cancelled is not None and cancelled():
+                    raise ImportCancelledError()
+                customers: list[tuple[Any, ...]] = []
+                documents: list[tuple[int, str]] = []
+                links: list[tuple[str, str]] = []
+                for customer_id, row in rows[start : start + CHUNK]:
+                    values = {**defaults, **row.values}
+                    if values.get("birthday") is not None:
+                        values["birthday"] = values["birthday"].isoformat()
+                    get = values.get
+                    customers.append((rowid, customer_id, now, now, *(get(c) for c in stored)))
+                    documents.append((rowid, customer_document(
+                        get("name"), get("company"), get("kind"), get("phone"),
+                        get("phone_normalized"), get("email"), get("notes"), None,
+                    )))  # fmt: skip
+                    rowid += 1
+                    journal.add_created("customer", customer_id, {n: get(n) for n in journalled})
+                    if row.tags:
+                        ids = sorted({tag_ids[t] for t in row.tags})
+                        links += [(customer_id, t) for t in ids]
+                        journal.add("customer", customer_id, "tags", None, ids)
+                insert_rows(session, "customers", columns, customers)
+                index_documents(session, documents)
+                journal.flush(session)
+                if links:
+                    insert_rows(session, "customer_tags", ("customer_id", "tag_id"), links)
+                if progress is not None:
+                    done = min(start + CHUNK, len(rows))
+                    progress(total + done * total // max(1, len(rows)), total * 2)

@@ -11,11 +11,13 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crm_desktop.db.bulk import AscendingIds
 from crm_desktop.db.models import ChangeJournal
 from crm_desktop.db.types import to_utc_text
 from crm_desktop.domain.ids import new_id
@@ -83,14 +85,37 @@ class BulkJournal:
         self.action_id = new_id()
         self.when = to_utc_text(ctx.clock())
         self.rows: list[tuple[Any, ...]] = []
+        self.ids = AscendingIds()  # the change ids: appended to their unique index
 
     def add(self, entity: str, record_id: str, name: str, old: Any, new: Any) -> None:
         self.rows.append(
             (
-                new_id(), self.action_id, entity, record_id, name, to_json(old), to_json(new),
+                self.ids.take(1)[0], self.action_id, entity, record_id, name, to_json(old),
+                to_json(new),
                 self.ctx.user_id, self.ctx.device_id, self.ctx.hlc.now(), self.when,
             )
         )  # fmt: skip
+
+    def add_created(self, entity: str, record_id: str, values: dict[str, Any]) -> None:
+        """The rows of a new record: one per field with a value (old value None), as ``add``
+        writes them, made in one go (a bulk import writes about ten per customer)."""
+        fields = [(k, v) for k, v in values.items() if v is not None]
+        ids = self.ids.take(len(fields))
+        now, user, device, action, when = (
+            self.ctx.hlc.now,
+            self.ctx.user_id,
+            self.ctx.device_id,
+            self.action_id,
+            self.when,
+        )
+        self.rows += [
+            (
+                change_id, action, entity, record_id, name, None,
+                encode_basestring(value) if type(value) is str else to_json(value),
+                user, device, now(), when,
+            )
+            for change_id, (name, value) in zip(ids, fields, strict=True)
+        ]  # fmt: skip
 
     def flush(self, session: Session) -> None:
         from crm_desktop.db.bulk import insert_rows

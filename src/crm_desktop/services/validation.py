@@ -27,6 +27,13 @@ def _reject_controls(field: str, text: str) -> None:
         raise ValidationError(
             field, QT_TRANSLATE_NOOP("Errors", "The text contains a NUL character.")
         )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (half of a broken emoji, say)
+            raise ValidationError(
+                field, QT_TRANSLATE_NOOP("Errors", "The text contains a broken character.")
+            ) from None
 
 
 def text(max_len: int = MAX_NAME, *, required: bool = False, multiline: bool = False) -> Validator:

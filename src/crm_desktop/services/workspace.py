@@ -20,7 +20,7 @@ from crm_desktop.db.models import COUNTED_TABLES, Meta
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import Role
 from crm_desktop.services.contacts import ContactService
-from crm_desktop.services.context import ServiceContext, open_context, write_meta
+from crm_desktop.services.context import ServiceContext, open_context, read_meta, write_meta
 from crm_desktop.services.custom_fields import CustomFieldService
 from crm_desktop.services.customers import CustomerService
 from crm_desktop.services.followups import FollowUpService
@@ -70,7 +70,11 @@ def open_workspace(
 ) -> Workspace:
     db = open_database(path, passphrase)
     try:
-        return Workspace(db, open_context(db, clock=clock))
+        ctx = open_context(db, clock=clock)
+        seen = read_meta(db, "sync_hlc")  # team sync: newest stamp received from others
+        if seen:
+            ctx.hlc.observe(seen)
+        return Workspace(db, ctx)
     except BaseException:
         db.close()
         raise

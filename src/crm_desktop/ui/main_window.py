@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QSystemTrayIcon,
     QTabWidget,
@@ -19,21 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop import __version__
 from crm_desktop.db.engine import Database
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.services import running_reads
 from crm_desktop.services.counts import live_counts
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.customers.view import CustomerServices, CustomerTab
+from crm_desktop.ui.i18n import choose as choose_language
+from crm_desktop.ui.i18n import language_menu
 from crm_desktop.ui.tasks import Progress, run_task
 from crm_desktop.ui.widgets.deferred_tab import DeferredTab
 
 if TYPE_CHECKING:
+    from crm_desktop.services.workbook import ListFilters
     from crm_desktop.ui.customers.duplicates import DuplicatesDialog
     from crm_desktop.ui.customers.export import ExportDialog
     from crm_desktop.ui.customers.import_wizard import ImportWizard
+    from crm_desktop.ui.dialogs.about import AboutDialog
+    from crm_desktop.ui.dialogs.settings import SettingsDialog
     from crm_desktop.ui.followups.tab import FollowUpTab
     from crm_desktop.ui.opportunities.deps import OpportunityServices
+    from crm_desktop.ui.opportunities.editor import OpportunityEditor
     from crm_desktop.ui.opportunities.view import OpportunityTab
     from crm_desktop.ui.reports.view import ReportsTab
 
@@ -72,10 +78,12 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     first_page_shown = Signal()
     closed = Signal()
+    language_changed = Signal()  # the session builds the window again (see ui.i18n)
 
     def __init__(self, workspace: Workspace, settings: QSettings) -> None:
         super().__init__()
         self._db = workspace.db
+        running_reads.track(workspace.db)  # closing interrupts the reads still running
         self._ctx = workspace.ctx
         self._settings = settings
         self._first_page_reported = False
@@ -123,6 +131,10 @@ class MainWindow(QMainWindow):
         self.first_page_shown.connect(self.refresh_counts)  # the status bar's totals
         self.customers.search_text_changed.connect(self._show_search_text)
         self.customers.status_message.connect(self._show_message)
+        self.customers.detail.deals.new_requested.connect(
+            lambda customer_id: self.open_opportunity(None, customer_id)
+        )
+        self.customers.detail.deals.open_requested.connect(self.open_opportunity)
         self.customers.table.viewport().installEventFilter(self)
         self._restore_state()
 
@@ -183,9 +195,13 @@ class MainWindow(QMainWindow):
         return tab
 
     def _build_reports(self, parent: QWidget) -> ReportsTab:
+        from crm_desktop.ui.reports.deps import list_filters, report_services
         from crm_desktop.ui.reports.view import ReportsTab
 
-        return ReportsTab(parent)
+        def lists() -> ListFilters:
+            return list_filters(self.customers, self._followups, self._opportunities)
+
+        return ReportsTab(report_services(self._workspace, lists), parent)
 
     # --- building --------------------------------------------------------------------------
 
@@ -221,12 +237,14 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_customers)
         self.export_action = self._action(self.tr("&Export customer list…"))
         self.export_action.triggered.connect(self.export_customers)
+        self.export_workbook_action = self._action(self.tr("Export &workbook (reports and lists)…"))
+        self.export_workbook_action.triggered.connect(self.export_workbook)
         self.duplicates_action = self._action(self.tr("Find &duplicate customers…"))
         self.duplicates_action.triggered.connect(self.find_duplicates)
         self.stages_action = self._action(self.tr("Pipeline &stages…"))
         self.stages_action.triggered.connect(self.edit_stages)
         self.settings_action = self._action(self.tr("&Settings…"))
-        self.settings_action.setEnabled(False)
+        self.settings_action.triggered.connect(self.show_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.about_action = self._action(self.tr("&About CRM Desktop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -244,6 +262,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_db_action, self.open_db_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addAction(self.export_workbook_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -259,9 +278,12 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
+        view_menu.addMenu(language_menu(self, self._settings))
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.duplicates_action, self.stages_action])
         tools_menu.addSeparator()
+        self.sync_action = tools_menu.addAction(self.tr("Team s&ync…"))
+        self.sync_action.triggered.connect(self.show_sync)
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -325,6 +347,7 @@ class MainWindow(QMainWindow):
         self.customers.shutdown()
         if self._followups.is_built:
             self.followups.shutdown()
+        running_reads.interrupt(self._db)  # never wait for a count on a million rows
         self.save_state()
         super().closeEvent(event)
         self.closed.emit()
@@ -371,9 +394,9 @@ class MainWindow(QMainWindow):
             self.tr(
                 "{customers} customers · {followups} follow-ups · {opportunities} opportunities"
             ).format(
-                customers=f"{customers:,}",
-                followups=f"{followups:,}",
-                opportunities=f"{opportunities:,}",
+                customers=QLocale().toString(customers),
+                followups=QLocale().toString(followups),
+                opportunities=QLocale().toString(opportunities),
             )
         )
 
@@ -397,6 +420,10 @@ class MainWindow(QMainWindow):
         flt, sort, descending, columns = self.customers.view_state()
         return export_customer_view(self._ctx, flt, sort, descending, list(columns), self)
 
+    def export_workbook(self) -> None:
+        """The Reports tab's workbook (built now if it was not shown yet)."""
+        self.reports.export_workbook()
+
     def find_duplicates(self) -> DuplicatesDialog:
         from crm_desktop.ui.customers.duplicates import DuplicatesDialog
 
@@ -404,6 +431,22 @@ class MainWindow(QMainWindow):
         dialog.merged.connect(lambda _survivor: self.refresh())
         dialog.open()
         return dialog
+
+    def open_opportunity(
+        self, opportunity_id: str | None, customer_id: str | None = None
+    ) -> OpportunityEditor:
+        """The deal editor from the customer detail panel."""
+        from crm_desktop.ui.customers.deals import open_deal_editor
+
+        editor = open_deal_editor(self.opportunity_services, self, opportunity_id, customer_id)
+        editor.saved.connect(self._deal_saved)
+        return editor
+
+    def _deal_saved(self, _deal_id: str) -> None:
+        self.customers.detail.refresh()
+        if self._opportunities.is_built:
+            self.opportunities.reload()
+        self.refresh_counts()
 
     def edit_stages(self) -> None:
         self.opportunities.edit_stages()  # builds the tab if it was not shown yet
@@ -416,15 +459,35 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(CUSTOMERS_TAB)
         self.customers.edit_customer()
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About CRM Desktop"),
-            self.tr(
-                "<b>CRM Desktop</b> {version}<br>Customers, follow-ups and deals, "
-                "offline and encrypted."
-            ).format(version=__version__),
-        )
+    def show_about(self) -> AboutDialog:
+        from crm_desktop.ui.dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
+
+    def show_sync(self) -> QDialog:
+        """Tools → Team sync…: server, Sync now, status and conflicts (ui/sync/dialog.py)."""
+        from crm_desktop.ui.sync.dialog import SyncDialog
+
+        dialog = SyncDialog(self._ctx, self)
+        dialog.synced.connect(self.refresh)
+        dialog.synced.connect(lambda: self.statusBar().showMessage(dialog.status.text(), 8000))
+        dialog.open()
+        return dialog
+
+    def show_settings(self) -> SettingsDialog:
+        from crm_desktop.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self._settings, self)
+        dialog.accepted.connect(lambda: self.set_language(dialog.language.choice()))
+        dialog.open()
+        return dialog
+
+    def set_language(self, choice: str) -> None:
+        """Apply a language choice; when it changes, the session rebuilds the window."""
+        if choose_language(self._settings, choice):
+            QTimer.singleShot(0, self, self.language_changed.emit)
 
     # --- the first page, for the start-up benchmark ----------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 Progress = Callable[[int, int], None]
 
@@ -47,6 +47,7 @@ def run_task(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    pool: QThreadPool | None = None,
 ) -> Task:
     """Start ``work`` on the shared thread pool. Callbacks should be methods of a QObject, so
     that a result arriving after that object is gone is dropped instead of crashing."""
@@ -59,10 +60,24 @@ def run_task(
         task.relay.progress.connect(on_progress)
     task.relay.finished.connect(lambda _result: _running.discard(task))
     task.relay.failed.connect(lambda _exc: _running.discard(task))
-    QThreadPool.globalInstance().start(task)
+    (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+_pools: list[QThreadPool] = []
+
+
+def own_pool(threads: int) -> QThreadPool:
+    """A pool of its own for work that must not queue behind the shared pool's long jobs
+    (the list's rows while counts on a million rows run); ``wait_for_tasks`` waits for it."""
+    pool = QThreadPool(QCoreApplication.instance())
+    pool.setMaxThreadCount(threads)
+    _pools.append(pool)
+    return pool
 
 
 def wait_for_tasks() -> None:
     """Block until every background task has finished (before closing the database)."""
     QThreadPool.globalInstance().waitForDone()
+    for pool in _pools:
+        pool.waitForDone()

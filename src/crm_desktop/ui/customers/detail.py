@@ -11,14 +11,14 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from crm_desktop.db.engine import Database
-from crm_desktop.domain.money import Money, minor_digits
 from crm_desktop.services.customer_details import CustomerDetails, TimelineEntry, customer_details
 from crm_desktop.services.customer_list import COLUMNS
 from crm_desktop.ui.customers.cells import COLUMN_CONTEXT, display
+from crm_desktop.ui.customers.deals import DealList, money_text
 from crm_desktop.ui.tasks import Progress, run_task
 from crm_desktop.ui.text import enum_label, local_datetime
 
@@ -37,12 +37,6 @@ td.when { color: #666; padding-right: 8px; white-space: nowrap; }
 .muted { color: #888; }
 </style>
 """
-
-
-def money_text(value: Money) -> str:
-    digits = minor_digits(value.currency)
-    amount = QLocale().toString(float(value.amount), "f", digits)
-    return f"{amount} {value.currency}"
 
 
 def _label(key: str) -> str:
@@ -78,8 +72,24 @@ def _grouped(entries: list[TimelineEntry]) -> list[list[TimelineEntry]]:
     return groups
 
 
+# Translated texts are passed in, never written inside an f-string: lupdate does not see tr()
+# calls within f-strings.
+def _muted(text: str) -> str:
+    return f"<p class='muted'>{escape(text)}</p>"
+
+
+def _para(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def _heading(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
 class DetailPanel(QWidget):
-    """``loaded`` is emitted once the shown customer's content is on screen."""
+    """``loaded`` is emitted once the shown customer's content is on screen. Below the
+    details, ``deals`` lists the customer's opportunities; its ``new_requested`` and
+    ``open_requested`` signals are answered by the main window."""
 
     loaded = Signal()
 
@@ -91,9 +101,17 @@ class DetailPanel(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.deals = DealList(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("customerDetailSplitter")
+        self.splitter.addWidget(self.browser)
+        self.splitter.addWidget(self.deals)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([520, 180])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.splitter)
         self._show_empty()
 
     def show_customer(self, customer_id: str | None) -> None:
@@ -112,19 +130,23 @@ class DetailPanel(QWidget):
 
         run_task(work, self._on_loaded, self._on_failed)
 
+    def refresh(self) -> None:
+        """Read the shown customer again (after a change made elsewhere, e.g. a new deal)."""
+        self.show_customer(self.customer_id)
+
     def text(self) -> str:
         return self.browser.toPlainText()
 
     # --- rendering -------------------------------------------------------------------------
 
     def _show_empty(self) -> None:
-        self.browser.setHtml(
-            f"<p class='muted'>{escape(self.tr('Select a customer to see the details.'))}</p>"
-        )
+        self.deals.show_deals(None, [])
+        self.browser.setHtml(_muted(self.tr("Select a customer to see the details.")))
 
     def _on_failed(self, error: BaseException) -> None:
         del error
-        self.browser.setHtml(f"<p>{escape(self.tr('The details could not be loaded.'))}</p>")
+        self.browser.setHtml(_para(self.tr("The details could not be loaded.")))
+        self.deals.show_deals(None, [])
         self.loaded.emit()
 
     def _on_loaded(self, result: tuple[int, CustomerDetails | None]) -> None:
@@ -132,9 +154,12 @@ class DetailPanel(QWidget):
         if generation != self._generation:
             return
         if details is None:
-            self.browser.setHtml(f"<p>{escape(self.tr('This customer no longer exists.'))}</p>")
+            self.browser.setHtml(_para(self.tr("This customer no longer exists.")))
+            self.deals.show_deals(None, [])
         else:
             self.browser.setHtml(STYLE + self._render(details))
+            in_trash = details.customer.deleted_at is not None
+            self.deals.show_deals(details.customer.id, details.deals, can_add=not in_trash)
         self.loaded.emit()
 
     def _render(self, details: CustomerDetails) -> str:
@@ -158,7 +183,7 @@ class DetailPanel(QWidget):
         if c.notes:
             parts.append(f"<h3>{escape(_label('notes'))}</h3>")
             parts.append(f"<p>{escape(c.notes).replace(chr(10), '<br>')}</p>")
-        parts.append(f"<h3>{escape(self.tr('Contacts'))}</h3>")
+        parts.append(_heading(self.tr("Contacts")))
         if details.contacts:
             contact_rows = []
             for contact in details.contacts:
@@ -171,8 +196,8 @@ class DetailPanel(QWidget):
                 contact_rows.append((name, reach or "—"))
             parts.append(self._table(contact_rows))
         else:
-            parts.append(f"<p class='muted'>{escape(self.tr('No contacts.'))}</p>")
-        parts.append(f"<h3>{escape(self.tr('Timeline'))}</h3>")
+            parts.append(_muted(self.tr("No contacts.")))
+        parts.append(_heading(self.tr("Timeline")))
         parts.append(self._timeline(details.timeline))
         return "".join(parts)
 
@@ -185,7 +210,7 @@ class DetailPanel(QWidget):
 
     def _timeline(self, entries: list[TimelineEntry]) -> str:
         if not entries:
-            return f"<p class='muted'>{escape(self.tr('Nothing yet.'))}</p>"
+            return _muted(self.tr("Nothing yet."))
         rows = []
         for group in _grouped(entries):
             entry = group[0]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -97,8 +97,8 @@ def clearable(edit: OptionalDateEdit, parent: QWidget) -> QWidget:
     """The date edit with a button beside it that empties it."""
     box = QWidget(parent)
     clear = QToolButton(box)
-    clear.setText(box.tr("Clear"))
-    clear.setToolTip(box.tr("Remove the date"))
+    clear.setText(QCoreApplication.translate("OptionalDateEdit", "Clear"))
+    clear.setToolTip(QCoreApplication.translate("OptionalDateEdit", "Remove the date"))
     clear.clicked.connect(lambda: edit.set_value(None))
     layout = QHBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)

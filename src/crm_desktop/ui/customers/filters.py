@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.domain.enums import LifecycleStatus, Source, Tier
 from crm_desktop.services.customer_filters import CustomerFilter
+from crm_desktop.ui.i18n import name_collator
 from crm_desktop.ui.text import enum_label
 from crm_desktop.ui.widgets.multi_select import MultiSelectButton
 
@@ -123,7 +124,9 @@ class FilterPanel(QWidget):
     # --- choices and values ----------------------------------------------------------------
 
     def set_choices(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
-        self.lists[name].set_choices(choices)
+        """Names (regions, cities, owners, tags…) in the language's order: pinyin for zh_CN."""
+        key = name_collator().sortKey
+        self.lists[name].set_choices(sorted(choices, key=lambda choice: key(choice[1])))
 
     def apply_to(self, flt: CustomerFilter) -> CustomerFilter:
         """``flt`` with this panel's filters (its text and trash flag are kept)."""

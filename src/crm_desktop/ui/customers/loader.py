@@ -18,6 +18,7 @@ from crm_desktop.db.engine import Database
 from crm_desktop.services.customer_filters import CustomerFilter
 from crm_desktop.services.customer_list import fetch_rows, iter_rowids
 from crm_desktop.ui.customers.cells import display_row
+from crm_desktop.ui.tasks import own_pool
 
 # a row as the model keeps it: the customer id, then one display string per fetched column
 CachedRow = tuple[str, tuple[str, ...]]
@@ -121,6 +122,17 @@ class RowIdStream(QRunnable):
 
 
 _streams: set[RowIdStream] = set()
+_pool: QThreadPool | None = None
+LIST_THREADS = 2  # a query's row id stream and the block of rows on screen, side by side
+
+
+def list_pool() -> QThreadPool:
+    """The list's own threads (row ids, blocks of rows): scrolling never waits for the
+    shared pool's long jobs, such as the status bar's counts on a million rows."""
+    global _pool  # noqa: PLW0603 - one pool per application, made when first needed
+    if _pool is None:
+        _pool = own_pool(LIST_THREADS)
+    return _pool
 
 
 def start_stream(
@@ -129,10 +141,10 @@ def start_stream(
     on_done: Callable[[int, int], None],
     on_failed: Callable[[int, BaseException], None],
 ) -> None:
-    """Run ``stream`` on the shared pool, keeping it alive until it has reported."""
+    """Run ``stream`` on the list's pool, keeping it alive until it has reported."""
     _streams.add(stream)
     stream.relay.chunk.connect(on_chunk)
     stream.relay.done.connect(on_done)
     stream.relay.failed.connect(on_failed)
     stream.relay.finished.connect(lambda: _streams.discard(stream))
-    QThreadPool.globalInstance().start(stream)
+    list_pool().start(stream)

@@ -29,21 +29,25 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.db.engine import Database
-from crm_desktop.ui.customers.cells import BUILT_IN, ColumnSpec
+from crm_desktop.services.first_page import FirstPage
+from crm_desktop.ui.customers.cells import BUILT_IN, ColumnSpec, display_row
 from crm_desktop.ui.customers.loader import (
     CachedRow,
     Chunk,
     ListQuery,
     RowIdStream,
+    list_pool,
     load_rows,
     start_stream,
 )
 from crm_desktop.ui.tasks import Progress, run_task
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-BLOCK = 200
-MAX_BLOCKS = 15  # 3,000 rows at most
+BlockResult = tuple[int, int, "dict[int, CachedRow] | Exception"]  # epoch, block, rows or error
+BLOCK = 100  # rows read at a time: about two screens
+MAX_BLOCKS = 30  # 3,000 rows at most
 MAX_WANTED = 6  # blocks asked for while scrolling fast: only the latest few are fetched
+MAX_IN_FLIGHT = 2  # blocks read side by side (the list has two threads of its own)
 ID_ROLE = Qt.ItemDataRole.UserRole
 PLACEHOLDER = "…"
 TOOLTIP_LENGTH = 40
@@ -92,7 +96,8 @@ class CustomerListModel(QAbstractTableModel):
         self._stream: RowIdStream | None = None
         self._blocks: OrderedDict[int, dict[int, CachedRow]] = OrderedDict()
         self._wanted: OrderedDict[int, None] = OrderedDict()
-        self._in_flight: int | None = None
+        self._in_flight: set[int] = set()
+        self._placeholder_brush: QBrush | None = None
         self.started = False
 
     # --- what the view asks ----------------------------------------------------------------
@@ -141,10 +146,12 @@ class CustomerListModel(QAbstractTableModel):
             return text
         return None
 
-    @staticmethod
-    def _placeholder(column: int, role: int) -> Any:
+    def _placeholder(self, column: int, role: int) -> Any:
         if role == _FOREGROUND:
-            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+            if self._placeholder_brush is None:  # made once per query, not once per cell
+                color = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+                self._placeholder_brush = QBrush(color)
+            return self._placeholder_brush
         if role == _DISPLAY and column == 0:
             return PLACEHOLDER
         return None
@@ -197,6 +204,25 @@ class CustomerListModel(QAbstractTableModel):
     @property
     def first_page_loaded(self) -> bool:
         return self._shown_generation >= 0 and (not self._ids or 0 in self._blocks)
+
+    def preload(self, page: FirstPage) -> None:
+        """Show the start-up page's rows until the first query's own rows arrive (the window
+        then replaces the start-up page without a blank moment). Ignored once rows came."""
+        if self._shown_generation >= 0:
+            return
+        positions = {key: n for n, key in enumerate(page.keys)}
+        keys = self.fetch_keys()
+        kinds = [self._kind(k) for k in keys]
+        rows: dict[int, CachedRow] = {}
+        for row in page.rows:
+            values = [row[2 + positions[k]] if k in positions else None for k in keys]
+            rows[int(row[0])] = (str(row[1]), display_row(kinds, values))
+        self.beginResetModel()
+        self._ids = array("q", rows)
+        self._forget_rows()
+        if rows:
+            self._store(0, rows)
+        self.endResetModel()
 
     # --- columns ---------------------------------------------------------------------------
 
@@ -314,6 +340,7 @@ class CustomerListModel(QAbstractTableModel):
         self._alignments = [_RIGHT if c.numeric else _LEFT for c in self._columns]
 
     def _forget_rows(self) -> None:
+        self._placeholder_brush = None
         self._epoch += 1
         self._blocks.clear()
         self._wanted.clear()
@@ -329,38 +356,44 @@ class CustomerListModel(QAbstractTableModel):
             self._blocks.popitem(last=False)
 
     def _request(self, number: int) -> None:
-        if number in self._blocks or number == self._in_flight:
+        if number in self._blocks or number in self._in_flight:
             return
         self._wanted[number] = None
         self._wanted.move_to_end(number)
         while len(self._wanted) > MAX_WANTED:
             self._wanted.popitem(last=False)
-        if self._in_flight is None:
-            self._fetch_next()
+        self._fetch_next()
 
     def _fetch_next(self) -> None:
-        if not self._wanted:
-            return
-        number, _ = self._wanted.popitem(last=True)  # the latest request is what is on screen
-        rowids = self._ids[number * BLOCK : (number + 1) * BLOCK]
-        if not rowids:
-            self._fetch_next()
-            return
+        """Fetch the latest wanted blocks, ``MAX_IN_FLIGHT`` at a time (a screen often spans
+        two blocks: both are read side by side)."""
+        while self._wanted and len(self._in_flight) < MAX_IN_FLIGHT:
+            number, _ = self._wanted.popitem(last=True)  # the latest request is on screen
+            rowids = self._ids[number * BLOCK : (number + 1) * BLOCK]
+            if rowids and number not in self._in_flight:
+                self._start_fetch(number, rowids)
+
+    def _start_fetch(self, number: int, rowids: array[int]) -> None:
         keys = self.fetch_keys()
         kinds = [self._kind(k) for k in keys]
         epoch = self._epoch
         db = self._db
-        self._in_flight = number
+        self._in_flight.add(number)
 
-        def work(_progress: Progress) -> tuple[int, int, dict[int, CachedRow]]:
-            return epoch, number, load_rows(db, rowids, keys, kinds)
+        def work(_progress: Progress) -> BlockResult:
+            try:
+                return epoch, number, load_rows(db, rowids, keys, kinds)
+            except Exception as error:  # delivered with its block number, shown by the tab
+                return epoch, number, error
 
-        run_task(work, self._on_block, self._on_block_failed)
+        run_task(work, self._on_block, pool=list_pool())
 
-    def _on_block(self, result: tuple[int, int, dict[int, CachedRow]]) -> None:
+    def _on_block(self, result: BlockResult) -> None:
         epoch, number, rows = result
-        self._in_flight = None
-        if epoch == self._epoch:
+        self._in_flight.discard(number)
+        if isinstance(rows, Exception):
+            self.failed.emit(rows)
+        elif epoch == self._epoch:
             self._store(number, rows)
             first = number * BLOCK
             last = min(first + BLOCK, len(self._ids)) - 1
@@ -368,9 +401,4 @@ class CustomerListModel(QAbstractTableModel):
                 self.dataChanged.emit(
                     self.index(first, 0), self.index(last, len(self._columns) - 1)
                 )
-        self._fetch_next()
-
-    def _on_block_failed(self, error: BaseException) -> None:
-        self._in_flight = None
-        self.failed.emit(error)
         self._fetch_next()

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
-from crm_desktop.services.customer_list import DEFAULT_COLUMNS, is_sortable
+from crm_desktop.services.customer_list import is_sortable
+from crm_desktop.services.list_columns import DEFAULT_COLUMNS
 from crm_desktop.ui.customers.model import ID_ROLE, CustomerListModel
+from crm_desktop.ui.customers.table_look import stored_layout, style_table
 
 
 class CustomerTable(QTableView):
@@ -37,23 +39,9 @@ class CustomerTable(QTableView):
         self._settings_key = settings_key
         self._model = model
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setShowGrid(False)
+        style_table(self)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        vertical = self.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         header.sectionMoved.connect(self._emit_columns)
@@ -106,17 +94,7 @@ class CustomerTable(QTableView):
 
     def restore_layout(self) -> None:
         """Apply the stored layout (again after custom field columns arrived)."""
-        raw = self._settings.value(self._settings_key)
-        keys: list[str] = list(DEFAULT_COLUMNS)
-        widths: dict[str, int] = {}
-        if isinstance(raw, str) and raw:
-            try:
-                data = json.loads(raw)
-                keys = [str(k) for k in data.get("columns", keys)]
-                widths = {str(k): int(v) for k, v in data.get("widths", {}).items()}
-            except (ValueError, TypeError, AttributeError):
-                pass  # a damaged setting: fall back to the defaults
-        self.apply_layout(keys, widths)
+        self.apply_layout(*stored_layout(self._settings, self._settings_key))
 
     def _emit_columns(self) -> None:
         self.columns_changed.emit(self.visible_keys())

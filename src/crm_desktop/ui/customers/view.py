@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.db.engine import Database
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.services import running_reads
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.custom_fields import CustomFieldService
 from crm_desktop.services.customer_details import distinct_values
@@ -43,6 +44,7 @@ from crm_desktop.ui.customers.filters import FilterPanel
 from crm_desktop.ui.customers.loader import ListQuery
 from crm_desktop.ui.customers.model import CustomerListModel
 from crm_desktop.ui.customers.table import CustomerTable
+from crm_desktop.ui.customers.table_look import SPLITTER_SIZES, columns_key, splitter_key
 from crm_desktop.ui.customers.views_list import ALL, TRASH, SavedViewList, ViewState
 from crm_desktop.ui.tasks import Progress, run_task
 from crm_desktop.ui.text import error_text
@@ -106,10 +108,9 @@ class CustomerTab(QWidget):
         self._filter = CustomerFilter()
         self._owners: list[Choice] = []
         self.editor: CustomerEditor | None = None
-        user = services.user_id or "nobody"
 
         self.model = CustomerListModel(services.db, now=services.now, parent=self)
-        self.table = CustomerTable(self.model, settings, f"customers/{user}/columns", self)
+        self.table = CustomerTable(self.model, settings, columns_key(services.user_id), self)
         self.filters = FilterPanel(self)
         self.views = SavedViewList(services.saved_views, self.view_state, self)
         self.detail = DetailPanel(services.db, self)
@@ -123,7 +124,7 @@ class CustomerTab(QWidget):
         self.count_label.setObjectName("customerCount")
         self.count_label.setStyleSheet("font-weight: 600;")
         self._build_layout()
-        self._settings_key = f"customers/{user}/splitter"
+        self._settings_key = splitter_key(services.user_id)
         self._restore_splitter()
 
         self._detail_timer = QTimer(self)
@@ -201,7 +202,7 @@ class CustomerTab(QWidget):
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 700, 340])
+        self.splitter.setSizes(list(SPLITTER_SIZES))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -306,6 +307,8 @@ class CustomerTab(QWidget):
         self.status_message.emit(text)
 
     def _list_failed(self, error: BaseException) -> None:
+        if running_reads.was_interrupted(error):
+            return  # the window is closing
         if not isinstance(error, CrmError):
             raise error
         self.status_message.emit(error_text(error))

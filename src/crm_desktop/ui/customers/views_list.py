@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.services import running_reads
 from crm_desktop.services.customer_filters import CustomerFilter, SavedView
 from crm_desktop.services.saved_views import SavedViewService
 from crm_desktop.ui.tasks import Progress, run_task
@@ -178,6 +179,8 @@ class SavedViewList(QWidget):
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:
+        if running_reads.was_interrupted(error):
+            return  # the window is closing
         if isinstance(error, CrmError):
             QMessageBox.warning(self, self.tr("Views"), error_text(error))
         else:

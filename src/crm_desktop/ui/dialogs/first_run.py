@@ -46,7 +46,9 @@ def make_demo(path: Path, progress: Progress) -> Workspace:
     """A new demo file full of invented data (runs on a worker thread)."""
     from crm_desktop.services.demo import generate_demo  # loaded only when a demo is made
 
-    workspace = create_workspace(path, DEMO_PASSPHRASE, owner_name="demo")
+    workspace = create_workspace(
+        path, DEMO_PASSPHRASE, owner_name="demo", translate=QCoreApplication.translate
+    )  # the pipeline's stages are named in the user's language
     try:
         generate_demo(workspace.db, customers=DEMO_CUSTOMERS, seed=1, progress=progress)
     except BaseException:

@@ -24,7 +24,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("customer", QT_TRANSLATE_NOOP("FollowUpList", "Customer"), 160),
     Column("channel", QT_TRANSLATE_NOOP("FollowUpList", "Channel"), 80),
     Column("status", QT_TRANSLATE_NOOP("FollowUpList", "Status"), 80),
-    Column("owner", QT_TRANSLATE_NOOP("FollowUpList", "Owner"), 90),
+    Column("owner", QT_TRANSLATE_NOOP("FollowUpList", "Owner"), 110),
     Column("occurred_at", QT_TRANSLATE_NOOP("FollowUpList", "Done at"), 130),
     Column("remind_at", QT_TRANSLATE_NOOP("FollowUpList", "Reminder"), 130),
     Column("outcome", QT_TRANSLATE_NOOP("FollowUpList", "Outcome"), 180),

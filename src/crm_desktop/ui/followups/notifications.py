@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,7 @@ class NotificationList(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.list = QListWidget(self)
+        self.list.setUniformItemSizes(True)
         self.list.itemDoubleClicked.connect(lambda _item: self._emit(self.open_requested))
         self.snooze = QToolButton(self)
         self.snooze.setText(self.tr("&Snooze"))
@@ -64,6 +65,8 @@ class NotificationList(QWidget):
     def set_reminders(self, items: list[Reminder]) -> None:
         current = self.current_id()
         self.list.clear()
+        # one row height for Chinese and Latin lines alike, so the rows shown are whole
+        row = self.list.fontMetrics().boundingRect("Ag王").height() + 4
         for reminder in items:
             due = local_datetime(reminder.due_at)
             text = self.tr("{subject} — {customer} ({channel}, due {due})").format(
@@ -74,14 +77,14 @@ class NotificationList(QWidget):
             )
             item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, reminder.id)
+            item.setSizeHint(QSize(0, row))
             if reminder.id == current:
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.title.setText(self.tr("Reminders due: {count}").format(count=len(items)))
         shown = min(max(len(items), 1), VISIBLE_ROWS)
-        row = self.list.sizeHintForRow(0) if items else self.list.fontMetrics().height()
-        self.list.setFixedHeight(shown * max(row, 1) + 2 * self.list.frameWidth() + 4)
+        self.list.setFixedHeight(shown * row + 2 * self.list.frameWidth())
         self.setVisible(bool(items))
 
     def current_id(self) -> str | None:

@@ -5,6 +5,7 @@ only the visible cards are fetched and painted, however many deals a stage holds
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -35,10 +36,11 @@ from crm_desktop.ui.opportunities.cards import (
 )
 from crm_desktop.ui.opportunities.close_dialog import CloseAnswer, ask_close
 from crm_desktop.ui.opportunities.deps import OpportunityServices
-from crm_desktop.ui.opportunities.money_text import format_totals
+from crm_desktop.ui.opportunities.money_text import format_money
 from crm_desktop.ui.text import error_text
 
 COLUMN_WIDTH = 270
+FIRST_SCREEN = 12  # cards per column fetched with the columns (a tall window's worth)
 AskClose = Callable[[str, str, date, QWidget | None], CloseAnswer | None]
 
 
@@ -52,8 +54,7 @@ class BoardColumn(QFrame):
         self.setObjectName("boardColumn")
         self.setFixedWidth(COLUMN_WIDTH)
         self.header = QLabel(self)
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
         self.view = QListView(self)
         self.view.setModel(model)
         self.view.setItemDelegate(delegate)
@@ -70,14 +71,26 @@ class BoardColumn(QFrame):
         layout.addWidget(self.view, 1)
 
     def show_summary(self, summary: ColumnSummary) -> None:
-        totals = summary.totals.values()
+        """Stage and count, then the totals and weighted totals a currency a line, with
+        the amounts right-aligned under each other (currencies are never added up)."""
+        totals = sorted(summary.totals.values(), key=lambda t: t.currency)
+        lines = []
+        for label, weighted in ((self.tr("Total"), False), (self.tr("Weighted"), True)):
+            amounts = [
+                format_money(t.weighted if weighted else t.amount, t.currency) for t in totals
+            ] or ["—"]
+            for number, amount in enumerate(amounts):
+                caption = html.escape(label) if number == 0 else ""
+                lines.append(
+                    f"<tr><td>{caption}</td><td align='right'>{html.escape(amount)}</td></tr>"
+                )
+        title = self.tr("{stage} ({count})").format(
+            stage=self.stage.name, count=f"{summary.count:,}"
+        )
         self.header.setText(
-            self.tr("{stage} ({count})\nTotal: {total}\nWeighted: {weighted}").format(
-                stage=self.stage.name,
-                count=f"{summary.count:,}",
-                total=format_totals(totals, weighted=False),
-                weighted=format_totals(totals, weighted=True),
-            )
+            f"<b>{html.escape(title)}</b><table width='100%' cellspacing='0'>"
+            + "".join(lines)
+            + "</table>"
         )
 
 
@@ -185,18 +198,34 @@ class PipelineBoard(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Every column again from the top, with the cards of its first screen."""
         if not self.columns:
             if not self.stages:
                 self.rebuild()
             return
-        flt = self.filter
         with self.services.db.session() as session:
             self._stalled_days = read_stalled_days(session)
-            rowids = pipeline.column_rowids(session, flt, list(self.columns))
-            summaries = pipeline.column_summaries(session, flt)
+            loaded = pipeline.load_columns(session, self.filter, list(self.columns))
+            first = [r for ids in loaded.rowids.values() for r in ids[:FIRST_SCREEN]]
+            cards = pipeline.fetch_cards(session, first)
         for stage_id, column in self.columns.items():
-            column.model.set_rowids(rowids[stage_id])
-            column.show_summary(summaries.get(stage_id, ColumnSummary()))
+            column.model.set_rowids(loaded.rowids[stage_id], cards)
+            column.show_summary(loaded.summaries.get(stage_id, ColumnSummary()))
+
+    def _reload_after_move(self, result: MoveResult) -> None:
+        """The one or two columns a move changed; the others keep their cards and place."""
+        stage_ids = [
+            s for s in dict.fromkeys((result.from_stage_id, result.to_stage_id))
+            if s in self.columns
+        ]  # fmt: skip
+        if not stage_ids:
+            return
+        with self.services.db.session() as session:
+            loaded = pipeline.load_columns(session, self.filter, stage_ids)
+        for stage_id in stage_ids:
+            column = self.columns[stage_id]
+            column.model.update_rowids(loaded.rowids[stage_id], result.opportunity_id)
+            column.show_summary(loaded.summaries.get(stage_id, ColumnSummary()))
 
     def _fetch_cards(self, rowids: Sequence[int]) -> dict[int, pipeline.Card]:
         with self.services.db.session() as session:
@@ -229,7 +258,7 @@ class PipelineBoard(QWidget):
             self.message.setVisible(True)
             return None
         self.message.setVisible(False)
-        self.reload()
+        self._reload_after_move(result)
         self.moved.emit(result)
         return result
 

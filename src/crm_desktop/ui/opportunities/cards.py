@@ -32,6 +32,7 @@ MIME_TYPE = "application/x-crm-opportunity"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 WINDOW = 60  # cards fetched around a missing one
 MAX_CACHED = 2_000
+PAGE = 200  # rows shown to the view at a time
 CARD_HEIGHT_LINES = 4
 AnyIndex = QModelIndex | QPersistentModelIndex
 FetchCards = Callable[[Sequence[int]], dict[int, Card]]
@@ -43,6 +44,16 @@ def encode(opportunity_id: str, stage_id: str) -> QMimeData:
     return mime
 
 
+def _one_difference(old: array[int], new: array[int]) -> int | None:
+    """The row where ``new`` is ``old`` with one row removed or inserted; None otherwise."""
+    if abs(len(old) - len(new)) != 1:
+        return None
+    longer, shorter = (old, new) if len(old) > len(new) else (new, old)
+    pairs = enumerate(zip(longer, shorter, strict=False))
+    row = next((n for n, (a, b) in pairs if a != b), len(shorter))
+    return row if longer[row + 1 :] == shorter[row:] else None
+
+
 def decode(mime: QMimeData) -> tuple[str, str] | None:
     """``(opportunity id, stage id it comes from)`` of a dragged card."""
     if not mime.hasFormat(MIME_TYPE):
@@ -52,7 +63,13 @@ def decode(mime: QMimeData) -> tuple[str, str] | None:
 
 
 class CardModel(QAbstractListModel):
-    """The deals of one stage: their rowids in order, and a bounded cache of cards."""
+    """The deals of one stage: their rowids in order, and a bounded cache of cards.
+
+    The view is shown the rows a page at a time (``canFetchMore``/``fetchMore``, as the
+    user scrolls down): a QListView lays out every row it is told about, asking the model
+    for each one, and 5,000 Python calls per column would cost more than the rest of the
+    board's opening. ``total`` is every deal of the column.
+    """
 
     card_dropped = Signal(str, str, str)  # opportunity id, from stage, to stage (this one)
 
@@ -61,16 +78,66 @@ class CardModel(QAbstractListModel):
         self.stage_id = stage_id
         self._fetch = fetch
         self._rowids: array[int] = array("q")
+        self._shown = 0
         self._cards: OrderedDict[int, Card] = OrderedDict()
 
-    def set_rowids(self, rowids: array[int]) -> None:
+    @property
+    def total(self) -> int:
+        return len(self._rowids)
+
+    def set_rowids(self, rowids: array[int], cards: dict[int, Card] | None = None) -> None:
+        """Show these deals from the top (a new filter); ``cards``: some already fetched."""
         self.beginResetModel()
         self._rowids = rowids
+        self._shown = min(len(rowids), PAGE)
         self._cards.clear()
+        if cards:
+            self._cards.update(cards)
         self.endResetModel()
 
+    def update_rowids(self, rowids: array[int], changed: str | None = None) -> None:
+        """The column after a move: one deal left or arrived, so tell the view just that
+        (it keeps its scroll position and selection); anything else resets the column.
+        ``changed``: the id of the moved deal, whose cached card is stale."""
+        if changed is not None:
+            stale = [rowid for rowid, card in self._cards.items() if card.id == changed]
+            for rowid in stale:
+                del self._cards[rowid]
+        old = self._rowids
+        row = _one_difference(old, rowids)
+        if row is None:
+            shown = self._shown
+            self.beginResetModel()
+            self._rowids = rowids
+            self._shown = min(len(rowids), max(shown, PAGE))
+            self.endResetModel()
+        elif len(rowids) < len(old):
+            if row < self._shown:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._rowids, self._shown = rowids, self._shown - 1
+                self.endRemoveRows()
+            else:
+                self._rowids = rowids
+        elif row <= self._shown and (row < self._shown or self._shown == len(old)):
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rowids, self._shown = rowids, self._shown + 1
+            self.endInsertRows()
+        else:
+            self._rowids = rowids
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and self._shown < len(self._rowids)
+
+    def fetchMore(self, parent: AnyIndex) -> None:  # noqa: N802
+        if parent.isValid() or self._shown >= len(self._rowids):
+            return
+        more = min(len(self._rowids), self._shown + PAGE)
+        self.beginInsertRows(QModelIndex(), self._shown, more - 1)
+        self._shown = more
+        self.endInsertRows()
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rowids)
+        return 0 if parent.isValid() else self._shown
 
     def card(self, row: int) -> Card | None:
         if not 0 <= row < len(self._rowids):

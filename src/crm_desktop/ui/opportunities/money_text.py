@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from PySide6.QtCore import QLocale
@@ -11,7 +10,6 @@ from PySide6.QtCore import QLocale
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.money import minor_digits
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
-from crm_desktop.services.pipeline import CurrencyTotal
 
 _PLAIN = re.compile(r"-?\d+(\.\d+)?")
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
@@ -53,12 +51,3 @@ def format_money(amount: Decimal, currency: str, locale: QLocale | None = None) 
         pattern = locale.toCurrencyString(1, "\x01")
         return pattern.replace("1", number, 1).replace("\x01", symbol)
     return f"{currency}\u00a0{number}"
-
-
-def format_totals(totals: Iterable[CurrencyTotal], *, weighted: bool) -> str:
-    """Per-currency sums joined by `` · `` (currencies are never added together)."""
-    parts = [
-        format_money(t.weighted if weighted else t.amount, t.currency)
-        for t in sorted(totals, key=lambda t: t.currency)
-    ]
-    return " · ".join(parts) if parts else "—"

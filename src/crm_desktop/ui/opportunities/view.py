@@ -43,6 +43,7 @@ class OpportunityTab(QWidget):
         super().__init__(parent)
         self.services = services
         self._settings = settings
+        self._table_stale = False
         self.filters = FilterBar(services.now().astimezone().date(), self)
         self.board = PipelineBoard(services, self)
         self.table = OpportunityTable(services.db, settings, self)
@@ -64,7 +65,7 @@ class OpportunityTab(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
         self.filters.changed.connect(self.apply_filter)
-        self.board.moved.connect(self._after_change)
+        self.board.moved.connect(self._after_move)
         self.board.open_requested.connect(self.edit)
         self.table.activated_id.connect(self.edit)
         self._restore()
@@ -99,12 +100,16 @@ class OpportunityTab(QWidget):
 
     def show_view(self, view: int) -> None:
         self.stack.setCurrentIndex(view)
+        if view == TABLE and self._table_stale:
+            self._table_stale = False
+            self.table.set_filter(self.filters.current())
         self.board_action.setChecked(view == BOARD)
         self.table_action.setChecked(view == TABLE)
 
     def apply_filter(self, flt: BoardFilter) -> None:
         self.board.set_filter(flt)
         self.table.set_filter(flt)
+        self._table_stale = False
         self.forecast.refresh(flt)
 
     def refresh_choices(self) -> None:
@@ -145,6 +150,18 @@ class OpportunityTab(QWidget):
         flt = self.filters.current()
         self.board.set_filter(flt)
         self.table.set_filter(flt)
+        self._table_stale = False
+        self.forecast.refresh(flt)
+        self.changed.emit()
+
+    def _after_move(self, _result: object) -> None:
+        """A card was dragged: the board has updated its two columns itself; the hidden
+        table catches up when it is shown, the forecast off the GUI thread."""
+        flt = self.filters.current()
+        if self.stack.currentIndex() == TABLE:
+            self.table.set_filter(flt)
+        else:
+            self._table_stale = True
         self.forecast.refresh(flt)
         self.changed.emit()
 

@@ -1,0 +1,1 @@
+"""Team sync: settings, status and the conflicts list."""
