@@ -6,6 +6,10 @@ quarter, every owner) until every card shows its figures and has been painted; t
 a few runs after a first warm-up. The first open of a file made by an older schema builds
 the report indexes (migration 0008); that time is printed, not counted.
 
+Beside it, the three reports that read the aggregate tables of migrations 0010/0011
+(funnel, follow-up activity, customers by segment), each beside the same report counted from
+the rows, and what the report trigger adds to inserting customers (an import's bare INSERTs).
+
 Export: 100,000 customers (20,000 with ``--quick``) written by ``export_customers``, beside
 openpyxl's own write-only mode writing the same values (read from the database beforehand,
 not timed) into a sheet with no styles; each runs in a child process of its own, which also
@@ -20,12 +24,16 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks.data import OUT, PASSPHRASE, big_file, demo_file
 from benchmarks.report import Result
 
 RUNS = 5
+T = TypeVar("T")
 EXPORT_COLUMNS = (
     "name", "company", "phone", "email", "city", "industry", "tier", "status", "owner",
     "last_contact_at", "created_at",
@@ -84,6 +92,118 @@ def _tab_figures(path: Path, quick: bool) -> list[Result]:
             statistics.median(times),
             "s",
             target="≤ 1 s",
+        )
+    ]
+
+
+# --- the three big reports: aggregate tables (migration 0010) beside the rows -------------
+
+
+def _report_figures(path: Path) -> list[Result]:
+    """Funnel, follow-up activity and customers by segment, this quarter, every owner: read
+    from the aggregate tables beside the same report counted from the rows (what the tab did
+    before migration 0010). Each the best of three; the results are checked equal."""
+    from datetime import UTC, date, datetime
+
+    from sqlalchemy.orm import Session
+
+    from crm_desktop.db.engine import open_database
+    from crm_desktop.services.reports import Period, PeriodKind, ReportFilter
+    from crm_desktop.services.reports.activity import activity, activity_from_rows
+    from crm_desktop.services.reports.customers import segments, segments_from_rows
+    from crm_desktop.services.reports.sales import funnel, funnel_from_rows
+
+    flt = ReportFilter(Period.containing(PeriodKind.QUARTER, date.today()))
+    now = datetime.now(UTC)
+    pairs: list[tuple[str, Callable[[Session], object], Callable[[Session], object]]] = [
+        ("pipeline funnel", lambda s: funnel(s, flt), lambda s: funnel_from_rows(s, flt)),
+        (
+            "follow-up activity",
+            lambda s: activity(s, flt, now),
+            lambda s: activity_from_rows(s, flt, now),
+        ),
+        ("customers by segment", lambda s: segments(s, flt), lambda s: segments_from_rows(s, flt)),
+    ]
+    db = open_database(path, PASSPHRASE)
+    out = []
+    try:
+        with db.session() as session:
+            for label, fast, slow in pairs:
+                fast_s, fast_rows = _best(partial(fast, session))
+                slow_s, slow_rows = _best(partial(slow, session), runs=1)
+                assert fast_rows == slow_rows, label
+                out.append(
+                    Result(
+                        f"Report “{label}”, this quarter, from the aggregate tables",
+                        fast_s,
+                        "s",
+                        floor=slow_s,
+                        floor_label="counted from the rows (before migration 0010)",
+                    )
+                )
+    finally:
+        db.close()
+    return out
+
+
+def _best(job: Callable[[], T], runs: int = 3) -> tuple[float, T]:
+    times = []
+    result: T | None = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = job()
+        times.append(time.perf_counter() - t0)
+    assert result is not None
+    return min(times), result
+
+
+_INSERTS = r"""
+import sys, tempfile, time
+from pathlib import Path
+from sqlalchemy import text
+from crm_desktop.db.engine import create_database
+n, passphrase, drop = int(sys.argv[1]), sys.argv[2], sys.argv[3] == "drop"
+with tempfile.TemporaryDirectory() as folder:
+    db = create_database(Path(folder) / "t.db", passphrase)
+    with db.engine.begin() as conn:
+        if drop:
+            for name in ("report_customers_insert",):
+                conn.execute(text(f"DROP TRIGGER {name}"))
+        values = [{"id": f"{i:036d}", "name": f"c{i}", "region": f"r{i % 30}",
+                   "industry": f"i{i % 20}", "source": "web", "tier": "A",
+                   "t": "2026-01-01 00:00:00.000000"} for i in range(n)]
+        t0 = time.perf_counter()
+        conn.execute(text(
+            "INSERT INTO customers (id, kind, name, region, industry, source, tier, status, "
+            "created_at, updated_at) VALUES (:id, 'company', :name, :region, :industry, "
+            ":source, :tier, 'lead', :t, :t)"), values)
+        print(time.perf_counter() - t0)
+    db.close()
+"""
+
+
+def _trigger_figures(quick: bool) -> list[Result]:
+    """What the report triggers add to writing customers (an import's bare INSERTs, one
+    transaction), with and without the trigger, each in a fresh child process."""
+    n = 20_000 if quick else 100_000
+
+    def run(mode: str) -> float:
+        done = subprocess.run(
+            [sys.executable, "-c", _INSERTS, str(n), PASSPHRASE, mode],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return float(done.stdout.strip().splitlines()[-1])
+
+    with_trigger = min(run("keep") for _ in range(2))
+    without = min(run("drop") for _ in range(2))
+    return [
+        Result(
+            f"Inserting {n:,} customers (bare SQL) with the report trigger: "
+            f"+{(with_trigger - without) / n * 1e6:.1f} µs per customer",
+            with_trigger,
+            "s",
+            floor=without,
+            floor_label="the trigger dropped",
         )
     ]
 
@@ -178,7 +298,12 @@ def _export_figures(quick: bool) -> list[Result]:
 
 def run(quick: bool) -> list[Result]:
     path = demo_file(20_000).path if quick else big_file().path
-    return _tab_figures(path, quick) + _export_figures(quick)
+    return (
+        _tab_figures(path, quick)
+        + _report_figures(path)
+        + _trigger_figures(quick)
+        + _export_figures(quick)
+    )
 
 
 if __name__ == "__main__":

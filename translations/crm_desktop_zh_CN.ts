@@ -66,12 +66,12 @@
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <source>Back up &amp;automatically every day, and when closing if not yet done today</source>
-        <translation>每天自动备份，当天尚未备份时在关闭时备份(&amp;A)</translation>
+        <source>Back up &amp;automatically: daily, and at close if none today</source>
+        <translation>自动备份：每天一次，当天未备份时在关闭时备份(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>文件夹(&amp;F)：</translation>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
     </message>
     <message>
         <source>Keep &amp;daily backups for:</source>
@@ -697,6 +697,21 @@
     <message>
         <source>{stage} ({status})</source>
         <translation>{stage}（{status}）</translation>
+    </message>
+</context>
+<context>
+    <name>DealStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
     </message>
 </context>
 <context>

@@ -66,12 +66,12 @@
         <translation>瀏覽(&amp;B)…</translation>
     </message>
     <message>
-        <source>Back up &amp;automatically every day, and when closing if not yet done today</source>
-        <translation>每天自動備份，當天尚未備份時於關閉時備份(&amp;A)</translation>
+        <source>Back up &amp;automatically: daily, and at close if none today</source>
+        <translation>自動備份：每天一次，當天尚未備份時於關閉時備份(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>資料夾(&amp;F)：</translation>
+        <source>Folder:</source>
+        <translation>資料夾：</translation>
     </message>
     <message>
         <source>Keep &amp;daily backups for:</source>
@@ -697,6 +697,21 @@
     <message>
         <source>{stage} ({status})</source>
         <translation>{stage}（{status}）</translation>
+    </message>
+</context>
+<context>
+    <name>DealStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>未成交</translation>
     </message>
 </context>
 <context>

@@ -19,14 +19,13 @@ Passphrase = Callable[..., str]
 
 
 def add_backup_commands(sub: Any, passphrase: Passphrase) -> None:
-    """Add the two subcommands to the ``crm-desktop`` parser's subparsers."""
-    from crm_desktop.services.backup import DEFAULT_KEEP_DAILY, DEFAULT_KEEP_WEEKLY
-
+    """Add the two subcommands to the ``crm-desktop`` parser's subparsers. Nothing is imported
+    here: the window starts through this parser, and the backup service loads SQLAlchemy."""
     backup = sub.add_parser("backup", help="write a verified, encrypted backup of a database")
     backup.add_argument("--db", type=Path, required=True)
     backup.add_argument("--to", type=Path, required=True, metavar="DIR", help="backup folder")
-    backup.add_argument("--keep-daily", type=int, default=DEFAULT_KEEP_DAILY, metavar="N")
-    backup.add_argument("--keep-weekly", type=int, default=DEFAULT_KEEP_WEEKLY, metavar="M")
+    backup.add_argument("--keep-daily", type=int, metavar="N")
+    backup.add_argument("--keep-weekly", type=int, metavar="M")
     backup.set_defaults(run=lambda args: _cmd_backup(args, passphrase))
 
     restore = sub.add_parser(
@@ -48,14 +47,19 @@ def add_backup_commands(sub: Any, passphrase: Passphrase) -> None:
 
 
 def _cmd_backup(args: argparse.Namespace, passphrase: Passphrase) -> int:
-    from crm_desktop.services.backup import RotationPolicy, back_up_and_rotate
+    from crm_desktop.services.backup import (
+        DEFAULT_KEEP_DAILY,
+        DEFAULT_KEEP_WEEKLY,
+        RotationPolicy,
+        back_up_and_rotate,
+    )
     from crm_desktop.services.workspace import open_workspace
 
+    daily = DEFAULT_KEEP_DAILY if args.keep_daily is None else args.keep_daily
+    weekly = DEFAULT_KEEP_WEEKLY if args.keep_weekly is None else args.keep_weekly
     workspace = open_workspace(args.db, passphrase())
     try:
-        made = back_up_and_rotate(
-            workspace.db, args.to, RotationPolicy(args.keep_daily, args.keep_weekly)
-        )
+        made = back_up_and_rotate(workspace.db, args.to, RotationPolicy(daily, weekly))
     finally:
         workspace.close()
     size = made.stat().st_size / (1024 * 1024)

@@ -198,3 +198,31 @@ def test_a_scheduled_backup_is_needed_only_after_changes(
     assert backup.backup_needed(workspace.db, tmp_path, later)
     backup.make_backup(workspace.db, tmp_path, later)
     assert not backup.backup_needed(workspace.db, tmp_path, later)
+
+
+def test_restored_search_index_points_at_the_same_customers_after_rowid_gaps(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """The search index is keyed by the customers' rowid: a backup must keep every rowid,
+    even where rows were removed for good and left gaps, or search finds the wrong people."""
+    from crm_desktop.services.search import search_customer_ids
+
+    names = ["Alpha Trading", "Bravo Foods", "Charlie Metals", "Delta Textiles", "Echo Paper"]
+    ids = [workspace.customers.create(name=name) for name in names]
+    with workspace.db.write() as session:  # rows gone for good: gaps in the rowids
+        from sqlalchemy import text
+
+        for gone in (ids[0], ids[2]):
+            session.execute(text("DELETE FROM customers WHERE id = :id"), {"id": gone})
+    made = backup.make_backup(workspace.db, tmp_path / "backups")
+    copy = tmp_path / "copy.db"
+    backup.restore_to_new_file(made, PASSPHRASE, copy)
+    restored = open_workspace(copy, PASSPHRASE)
+    try:
+        with restored.db.session() as session:
+            for name, cid in zip(names, ids, strict=True):
+                if cid in (ids[0], ids[2]):
+                    continue
+                assert search_customer_ids(session, name.split()[0]) == [cid]
+    finally:
+        restored.close()

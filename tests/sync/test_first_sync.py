@@ -6,8 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from crm_desktop.cli import main
+from crm_desktop.services.search import search_customer_ids
 from crm_desktop.services.workspace import open_workspace
 from crm_desktop.sync.client import pending_count
 from crm_desktop.sync.clock import HybridClock
@@ -47,6 +49,44 @@ def test_a_new_device_starts_from_a_snapshot_then_follows_the_log(team: Team) ->
     after = sync_c.sync()
     assert after.snapshot_rows == 0 and after.pulled == 1
     assert c.customers.get(ids[7]).city == "深圳"
+    a.close()
+    c.close()
+
+
+def test_a_snapshot_loads_in_bulk_like_rows_written_one_by_one(team: Team) -> None:
+    """The snapshot sets the search-index and forecast triggers aside and does their work in
+    one pass: the new device must answer searches and hold forecast totals exactly as the
+    device whose services wrote every row through the triggers."""
+    login_a, _ = team.add_member("ann", "owner")
+    login_c, _ = team.add_member("cat", "manager")
+    a = team.workspace("a")
+    sync_a = team.client(a, login_a)
+    sync_a.sync()
+    stages = a.stages.list()
+    notes = "back\\slash\ttab\nnew line 备注"
+    for n in range(12):
+        cid = a.customers.create(
+            name=f"张{n}号", company="Acme" if n % 2 else None, phone=f"1390013{n:04d}",
+            email=f"Z{n}@Example.COM", notes=notes if n == 3 else None,
+        )  # fmt: skip
+        a.contacts.create(customer_id=cid, name=f"李经理{n}", phone=f"1370013{n:04d}")
+        a.opportunities.create(
+            title=f"单{n}", customer_id=cid, stage_id=stages[n % len(stages)].id,
+            amount=f"{1000 + n}.50", probability=None if n % 3 else 40,
+        )  # fmt: skip
+    sync_a.sync()
+
+    c = team.workspace("c")
+    team.client(c, login_c).sync()
+    for query in ("李经理7", "zh", "Acme", "13900130003", "z5@example.com", "slash", "备注"):
+        with a.db.session() as sa, c.db.session() as sc:
+            assert search_customer_ids(sc, query) == search_customer_ids(sa, query), query
+    totals = "SELECT * FROM forecast_totals WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5"
+    with a.db.session() as sa, c.db.session() as sc:
+        mine = sa.execute(text(totals)).all()
+        assert mine and sc.execute(text(totals)).all() == mine
+        normal = "SELECT id, phone_normalized, email_normalized, notes FROM customers ORDER BY id"
+        assert sc.execute(text(normal)).all() == sa.execute(text(normal)).all()
     a.close()
     c.close()
 

@@ -81,7 +81,13 @@ def suspended_triggers(session: Session, names: Sequence[str]) -> Iterator[None]
     no other connection ever sees the database without them (they read the last committed
     state until the transaction, triggers restored, commits).
     """
-    conn = raw_connection(session)
+    with suspended_triggers_on(raw_connection(session), names):
+        yield
+
+
+@contextmanager
+def suspended_triggers_on(conn: Any, names: Sequence[str]) -> Iterator[None]:
+    """``suspended_triggers`` on a DB-API connection inside its own open transaction."""
     marks = ", ".join("?" * len(names))
     stored = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",  # noqa: S608

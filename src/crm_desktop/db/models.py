@@ -251,6 +251,44 @@ class ForecastTotal(Base):
     default_amount: Mapped[int] = mapped_column(BigInteger)
 
 
+class ReportFollowUpDay(Base):
+    """Live follow-ups per kind (done: by day occurred; planned: by day due), UTC day
+    (YYYY-MM-DD), owner ('' none) and channel, kept by triggers (migration 0010) for the
+    Reports tab's activity. Follow-ups of trashed customers are left out."""
+
+    __tablename__ = "report_followup_days"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class ReportDealDay(Base):
+    """Live deals per UTC day opened (YYYY-MM-DD), owner ('' none), status, stage and, for
+    deals neither open nor won, ``reach``: the stages of their history (sorted ids, comma
+    separated; '' for the others). Kept by triggers (migrations 0010, 0011) for the funnel."""
+
+    __tablename__ = "report_deal_days"
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    status: Mapped[str] = mapped_column(String(8), primary_key=True)
+    stage_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    reach: Mapped[str] = mapped_column(Text, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class ReportSegmentCount(Base):
+    """Live customers per dimension (region, industry, source, tier), owner ('' none) and
+    value ('' unknown, else '=' + the value), kept by triggers (migration 0010)."""
+
+    __tablename__ = "report_segment_counts"
+    dimension: Mapped[str] = mapped_column(String(16), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    value: Mapped[str] = mapped_column(String(101), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
 class StageHistory(Base):
     __tablename__ = "stage_history"
     id: Mapped[str] = _id_column()

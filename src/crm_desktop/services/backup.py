@@ -231,6 +231,15 @@ def _open_backup(path: Path, passphrase: str) -> RawConnection:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError:
+            # A wrong key fails every page; the right one with a damaged schema page fails
+            # only that page (not the first): that file is damaged, not wrongly keyed.
+            failed = {
+                int(n)
+                for (line,) in conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                for n in re.findall(r"page (\d+)", str(line))
+            }
+            if failed and 1 not in failed:
+                raise _fail(path, QT_TRANSLATE_NOOP("Errors", "the file is damaged.")) from None
             raise errors.WrongPassphraseError(path=str(path)) from None
     except BaseException:
         conn.close()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 from crm_desktop.domain.enums import LABELS
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.domain.money import Money
+from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 
 
 def error_text(error: CrmError) -> str:
@@ -22,6 +23,20 @@ def enum_label(value: str | None) -> str:
         return ""
     label = LABELS.get(value)
     return QCoreApplication.translate("Enums", label) if label is not None else value
+
+
+# A deal's status and a stage's kind read differently from a customer's status in Chinese
+# ("lost" is 输单 for a deal, 流失 for a customer): their own labels, context "DealStatus".
+DEAL_STATUS_LABELS: dict[str, str] = {
+    "open": QT_TRANSLATE_NOOP("DealStatus", "Open"),
+    "won": QT_TRANSLATE_NOOP("DealStatus", "Won"),
+    "lost": QT_TRANSLATE_NOOP("DealStatus", "Lost"),
+}
+
+
+def deal_status_label(value: str | None) -> str:
+    label = DEAL_STATUS_LABELS.get(value or "")
+    return QCoreApplication.translate("DealStatus", label) if label else enum_label(value)
 
 
 def plain(value: Any) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.models import Customer
+from crm_desktop.db.models import Customer, ReportSegmentCount
 from crm_desktop.db.types import to_utc_text
 from crm_desktop.services.reports.period import ReportFilter
 
@@ -131,9 +131,19 @@ class SegmentRow:
     count: int
 
 
-def segments(session: Session, flt: ReportFilter) -> list[SegmentRow]:
-    """Live customers (today) by region, industry, source and tier: one grouped scan of the
-    covering index, each dimension summed from its groups. Largest first, unknown last."""
+def _segment_rows(sums: dict[str, dict[str | None, int]]) -> list[SegmentRow]:
+    rows: list[SegmentRow] = []
+    for name in SEGMENTS:
+        ordered = sorted(
+            ((v, n) for v, n in sums[name].items() if n),
+            key=lambda kv: (kv[0] is None, -kv[1], kv[0] or ""),
+        )
+        rows.extend(SegmentRow(name, value, count) for value, count in ordered)
+    return rows
+
+
+def segments_from_rows(session: Session, flt: ReportFilter) -> list[SegmentRow]:
+    """The report counted from the customers themselves (the reference for the table)."""
     # Grouped in the index's own order (owner first), so SQLite walks that index alone.
     columns = [Customer.owner_id, *(getattr(Customer, name) for name in SEGMENTS)]
     query = select(*columns, func.count()).where(*customer_conditions(flt)).group_by(*columns)
@@ -142,8 +152,20 @@ def segments(session: Session, flt: ReportFilter) -> list[SegmentRow]:
         for name, value in zip(SEGMENTS, values, strict=True):
             bucket = sums[name]
             bucket[value] = bucket.get(value, 0) + int(count)
-    rows: list[SegmentRow] = []
-    for name in SEGMENTS:
-        ordered = sorted(sums[name].items(), key=lambda kv: (kv[0] is None, -kv[1], kv[0] or ""))
-        rows.extend(SegmentRow(name, value, count) for value, count in ordered)
-    return rows
+    return _segment_rows(sums)
+
+
+def segments(session: Session, flt: ReportFilter) -> list[SegmentRow]:
+    """Live customers (today) by region, industry, source and tier, from the counts the
+    triggers of migration 0010 keep. Largest first, unknown last."""
+    table = ReportSegmentCount
+    query = select(table.dimension, table.value, func.sum(table.count)).group_by(
+        table.dimension, table.value
+    )
+    if flt.owner_id is not None:
+        query = query.where(table.owner_id == flt.owner_id)
+    sums: dict[str, dict[str | None, int]] = {name: {} for name in SEGMENTS}
+    for dimension, value, count in session.execute(query):
+        if dimension in sums:
+            sums[dimension][value[1:] if value else None] = int(count or 0)
+    return _segment_rows(sums)

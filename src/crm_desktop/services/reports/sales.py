@@ -12,9 +12,10 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.models import Opportunity, Stage, StageHistory, User
+from crm_desktop.db.models import Opportunity, ReportDealDay, Stage, StageHistory, User
 from crm_desktop.domain.money import Money, minor_digits
 from crm_desktop.services.pipeline import BoardFilter, conditions, stage_probability
+from crm_desktop.services.reports.days import Span, day_text, edges, whole_days
 from crm_desktop.services.reports.period import ReportFilter
 
 
@@ -40,10 +41,10 @@ class FunnelRow:
     conversion: float | None  # share of the previous row's deals that got here
 
 
-def funnel(session: Session, flt: ReportFilter) -> list[FunnelRow]:
-    """The open stages in order, then "won". A deal counts at every stage up to the furthest
-    it reached: every stage if won, its current stage if open, the furthest stage in its
-    history if lost; at least the first."""
+def _stage_ranks(
+    session: Session,
+) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
+    """The funnel's steps (open stages in order, then "won") and each open stage's rank."""
     stages = list(
         session.execute(
             select(Stage.id, Stage.name, Stage.kind)
@@ -53,10 +54,21 @@ def funnel(session: Session, flt: ReportFilter) -> list[FunnelRow]:
     )
     open_stages = [(sid, name) for sid, name, kind in stages if kind == "open"]
     won = next(((sid, name) for sid, name, kind in stages if kind == "won"), None)
-    if not open_stages:
-        return []
     rank = {sid: n for n, (sid, _name) in enumerate(open_stages, 1)}
-    won_rank = len(open_stages) + 1
+    steps = [(sid, name, "open") for sid, name in open_stages]
+    if won is not None and open_stages:
+        steps.append((won[0], won[1], "won"))
+    return steps, rank
+
+
+def _reached_counts(
+    session: Session,
+    flt: ReportFilter,
+    rank: dict[str, int],
+    spans: list[Span],
+) -> dict[int, int]:
+    """Deals opened in ``spans`` by the rank they reached, counted from the deals themselves."""
+    won_rank = len(rank) + 1
     history_rank = (
         select(func.max(case(rank, value=StageHistory.to_stage_id, else_=0)))
         .where(StageHistory.opportunity_id == Opportunity.id)
@@ -70,20 +82,22 @@ def funnel(session: Session, flt: ReportFilter) -> list[FunnelRow]:
         (Opportunity.status == "open", func.max(1, current)),
         else_=func.max(1, func.coalesce(history_rank, 0)),
     ).label("reached")
-    start, end = flt.bounds()
-    inner = (
-        select(reached)
-        .where(*deal_conditions(flt), Opportunity.created_at >= start, Opportunity.created_at < end)
-        .subquery()
-    )
-    counts: dict[int, int] = {
-        int(r): int(n)
-        for r, n in session.execute(select(inner.c.reached, func.count()).group_by(inner.c.reached))
-    }
+    counts: dict[int, int] = {}
+    for start, end in spans:
+        where = [
+            *deal_conditions(flt),
+            Opportunity.created_at >= start,
+            Opportunity.created_at < end,
+        ]
+        inner = select(reached).where(*where).subquery()
+        query = select(inner.c.reached, func.count()).group_by(inner.c.reached)
+        for r, n in session.execute(query):
+            counts[int(r)] = counts.get(int(r), 0) + int(n)
+    return counts
+
+
+def _funnel_rows(steps: list[tuple[str, str, str]], counts: dict[int, int]) -> list[FunnelRow]:
     rows: list[FunnelRow] = []
-    steps = [(sid, name, "open") for sid, name in open_stages]
-    if won is not None:
-        steps.append((won[0], won[1], "won"))
     previous: int | None = None
     for position, (sid, name, kind) in enumerate(steps, 1):
         at_least = sum(n for r, n in counts.items() if r >= position)
@@ -91,6 +105,49 @@ def funnel(session: Session, flt: ReportFilter) -> list[FunnelRow]:
         rows.append(FunnelRow(sid, name, kind, at_least, conversion))
         previous = at_least
     return rows
+
+
+def funnel_from_rows(session: Session, flt: ReportFilter) -> list[FunnelRow]:
+    """The funnel counted from the deals themselves (the reference for the table)."""
+    steps, rank = _stage_ranks(session)
+    if not rank:
+        return []
+    return _funnel_rows(steps, _reached_counts(session, flt, rank, [flt.bounds()]))
+
+
+def funnel(session: Session, flt: ReportFilter) -> list[FunnelRow]:
+    """The open stages in order, then "won". A deal counts at every stage up to the furthest
+    it reached: every stage if won, its current stage if open, the furthest stage in its
+    history if lost; at least the first.
+
+    Deals opened in whole UTC days come from ``report_deal_days`` (migrations 0010, 0011:
+    lost ones with the stages of their history, ranked here); the partial days at the
+    period's edges from the deals themselves."""
+    steps, rank = _stage_ranks(session)
+    if not rank:
+        return []
+    start, end = flt.bounds()
+    days = whole_days(start, end)
+    counts = _reached_counts(session, flt, rank, edges(start, end, days))
+    if days[0] < days[1]:
+        table = ReportDealDay
+        query = (
+            select(table.status, table.stage_id, table.reach, func.sum(table.count))
+            .where(table.day >= day_text(days[0]), table.day < day_text(days[1]))
+            .group_by(table.status, table.stage_id, table.reach)
+        )
+        if flt.owner_id is not None:
+            query = query.where(table.owner_id == flt.owner_id)
+        won_rank = len(rank) + 1
+        for status, stage_id, reach, n in session.execute(query):
+            if status == "won":
+                r = won_rank
+            elif status == "open":
+                r = max(1, rank.get(stage_id, 0))
+            else:
+                r = max(1, *(rank.get(s, 0) for s in reach.split(",")))
+            counts[r] = counts.get(r, 0) + int(n or 0)
+    return _funnel_rows(steps, counts)
 
 
 # --- won revenue ----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.domain.money import Money, minor_digits
 from crm_desktop.services.customer_details import Deal
-from crm_desktop.ui.text import calendar_date, enum_label
+from crm_desktop.ui.text import calendar_date, deal_status_label
 
 if TYPE_CHECKING:
     from crm_desktop.ui.opportunities.deps import OpportunityServices
@@ -107,7 +107,7 @@ class DealList(QWidget):
             stage = deal.stage
             if deal.status != "open":
                 stage = self.tr("{stage} ({status})").format(
-                    stage=stage, status=enum_label(deal.status)
+                    stage=stage, status=deal_status_label(deal.status)
                 )
             item = QTreeWidgetItem(
                 [deal.title, stage, money_text(deal.amount), calendar_date(deal.expected_close)]

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from crm_desktop.db.engine import Database
@@ -19,7 +19,7 @@ from crm_desktop.services.customer_details import CustomerDetails, TimelineEntry
 from crm_desktop.services.customer_list import COLUMNS
 from crm_desktop.ui.customers.cells import COLUMN_CONTEXT, display
 from crm_desktop.ui.customers.deals import DealList, money_text
-from crm_desktop.ui.tasks import Progress, run_task
+from crm_desktop.ui.tasks import Progress, own_pool, run_task
 from crm_desktop.ui.text import enum_label, local_datetime
 
 FIELDS = (
@@ -86,6 +86,18 @@ def _heading(text: str) -> str:
     return f"<h3>{escape(text)}</h3>"
 
 
+_pool: QThreadPool | None = None
+
+
+def _detail_pool() -> QThreadPool:
+    """The panel's own thread: a click shows its customer at once, even while the shared
+    pool counts a million rows for the status bar."""
+    global _pool  # noqa: PLW0603 - one pool per application, made when first needed
+    if _pool is None:
+        _pool = own_pool(1)
+    return _pool
+
+
 class DetailPanel(QWidget):
     """``loaded`` is emitted once the shown customer's content is on screen. Below the
     details, ``deals`` lists the customer's opportunities; its ``new_requested`` and
@@ -128,7 +140,7 @@ class DetailPanel(QWidget):
             with db.session() as session:
                 return generation, customer_details(session, customer_id)
 
-        run_task(work, self._on_loaded, self._on_failed)
+        run_task(work, self._on_loaded, self._on_failed, pool=_detail_pool())
 
     def refresh(self) -> None:
         """Read the shown customer again (after a change made elsewhere, e.g. a new deal)."""

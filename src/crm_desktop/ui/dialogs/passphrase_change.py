@@ -145,7 +145,9 @@ class KeychainDialog(QDialog):
         self.passphrase.setEnabled(available)
         self.remember_button.setEnabled(available)
         self.forget_button.setEnabled(has_entry)
-        self.layout().activate()  # the wrapped text may need more lines now
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the wrapped text may need more lines now
         self.adjustSize()
 
     def remember(self) -> None:

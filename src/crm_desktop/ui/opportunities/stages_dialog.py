@@ -29,7 +29,7 @@ from crm_desktop.domain.errors import CrmError
 from crm_desktop.services.stage_settings import StageSettings
 from crm_desktop.services.stage_triggers import StageTrigger, read_triggers, write_triggers
 from crm_desktop.services.stalled import read_stalled_days, write_stalled_days
-from crm_desktop.ui.text import enum_label, error_text
+from crm_desktop.ui.text import deal_status_label, error_text
 from crm_desktop.ui.widgets.form import ErrorLabel, select_data
 
 ChooseTarget = Callable[[Stage, int, list[Stage]], str | None]
@@ -52,7 +52,7 @@ class StagesDialog(QDialog):
         self.probability.setSuffix(" %")
         self.kind = QComboBox(self)
         for kind in StageKind:
-            self.kind.addItem(enum_label(kind.value), kind.value)
+            self.kind.addItem(deal_status_label(kind.value), kind.value)
         self.trigger = QCheckBox(self.tr("Plan a follow-up when a deal enters this stage"), self)
         self.trigger_subject = QLineEdit(self)
         self.trigger_days = QSpinBox(self)
@@ -120,7 +120,7 @@ class StagesDialog(QDialog):
 
     def _label(self, stage: Stage) -> str:
         return self.tr("{name} · {percent} % · {kind}").format(
-            name=stage.name, percent=stage.default_probability, kind=enum_label(stage.kind)
+            name=stage.name, percent=stage.default_probability, kind=deal_status_label(stage.kind)
         )
 
     def ids(self) -> list[str]:

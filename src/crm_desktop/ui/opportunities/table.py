@@ -36,7 +36,9 @@ COLUMNS = (
     _col("title", QT_TRANSLATE_NOOP("OpportunityTable", "Title"), width=240),
     _col("customer", QT_TRANSLATE_NOOP("OpportunityTable", "Customer"), width=180),
     _col("stage", QT_TRANSLATE_NOOP("OpportunityTable", "Stage")),
-    _col("status", QT_TRANSLATE_NOOP("OpportunityTable", "Status"), text.enum_label, width=70),
+    _col(
+        "status", QT_TRANSLATE_NOOP("OpportunityTable", "Status"), text.deal_status_label, width=70
+    ),
     _col(
         "amount", QT_TRANSLATE_NOOP("OpportunityTable", "Amount"), _money, numeric=True, width=140
     ),
