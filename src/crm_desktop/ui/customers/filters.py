@@ -57,6 +57,9 @@ class FilterPanel(QWidget):
         form = QFormLayout(self.body)
         form.setContentsMargins(4, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # long labels (some translations) put their field on the next line instead of
+        # pushing it out of the panel
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.lists: dict[str, MultiSelectButton] = {}
         labels = {
             "regions": self.tr("Region"),
