@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from crm_desktop.services.workspace import Workspace, create_workspace
 
@@ -22,3 +23,17 @@ def workspace(db_path: Path) -> Iterator[Workspace]:
     ws = create_workspace(db_path, PASSPHRASE, owner_name="boss")
     yield ws
     ws.close()
+
+
+def old_schema_engine(path: Path, revision: str = "0001") -> Engine:
+    """A new encrypted file at ``path`` migrated only up to ``revision``, as an older version of
+    the app left it; dispose of the engine before opening the file with the app."""
+    from crm_desktop.db.engine import _make_engine
+    from crm_desktop.db.keyed_file import _connect_raw, passphrase_key, raw_key
+    from crm_desktop.db.migrate import upgrade
+
+    raw = _connect_raw(path, passphrase_key(PASSPHRASE), create=True, busy_ms=1000)
+    raw.execute("PRAGMA journal_mode = WAL")
+    engine = _make_engine(path, raw_key(path, PASSPHRASE), raw)
+    upgrade(engine, revision)
+    return engine

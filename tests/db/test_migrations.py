@@ -9,14 +9,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from crm_desktop.db.engine import _make_engine, open_database
-from crm_desktop.db.keyed_file import _connect_raw, passphrase_key, raw_key
-from crm_desktop.db.migrate import alembic_config, head_revision, include_name, upgrade
+from crm_desktop.db.engine import open_database
+from crm_desktop.db.migrate import alembic_config, head_revision, include_name
 from crm_desktop.db.models import Base
 from crm_desktop.db.schema import SCHEMA_HEAD
 from crm_desktop.services.search import search_customer_ids
 from crm_desktop.services.workspace import Workspace, open_workspace
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, old_schema_engine
 
 
 def test_schema_head_constant_matches_migrations() -> None:
@@ -38,10 +37,7 @@ def test_migrated_schema_matches_models(workspace: Workspace) -> None:
 
 def test_upgrade_from_first_schema(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    raw = _connect_raw(path, passphrase_key(PASSPHRASE), create=True, busy_ms=1000)
-    raw.execute("PRAGMA journal_mode = WAL")
-    engine = _make_engine(path, raw_key(path, PASSPHRASE), raw)
-    upgrade(engine, "0001")
+    engine = old_schema_engine(path)
     with engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO customers (id, kind, name, status, created_at, updated_at) VALUES "

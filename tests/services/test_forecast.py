@@ -11,9 +11,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text, update
 
-from crm_desktop.db.engine import _make_engine
-from crm_desktop.db.keyed_file import _connect_raw, passphrase_key, raw_key
-from crm_desktop.db.migrate import upgrade
 from crm_desktop.db.models import Customer, Opportunity, Stage
 from crm_desktop.domain.money import Money, minor_digits
 from crm_desktop.services import forecast as forecast_module
@@ -21,7 +18,7 @@ from crm_desktop.services.forecast import forecast, uses_totals
 from crm_desktop.services.pipeline import BoardFilter
 from crm_desktop.services.pipeline_moves import PipelineService
 from crm_desktop.services.workspace import Workspace, open_workspace
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, old_schema_engine
 from tests.services.pipeline_data import stages_by_kind
 
 
@@ -196,10 +193,7 @@ def test_other_filters_sum_the_deals(workspace: Workspace) -> None:
 
 def test_an_older_file_gets_its_totals_when_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    raw = _connect_raw(path, passphrase_key(PASSPHRASE), create=True, busy_ms=1000)
-    raw.execute("PRAGMA journal_mode = WAL")
-    engine = _make_engine(path, raw_key(path, PASSPHRASE), raw)
-    upgrade(engine, "0001")  # before the search triggers, which need the app's functions
+    engine = old_schema_engine(path)  # before the search triggers, which need the app's functions
     stamp = "2024-01-01 00:00:00.000000"
     deals = [  # id, amount, currency, stage, probability, close, status, deleted
         ("d1", 1000, "CNY", "s1", None, "2030-01-05", "open", None),

@@ -8,12 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from crm_desktop.db.engine import _make_engine
-from crm_desktop.db.keyed_file import _connect_raw, passphrase_key, raw_key
-from crm_desktop.db.migrate import upgrade
 from crm_desktop.db.schema import SCHEMA_HEAD
 from crm_desktop.services.workspace import Workspace, open_workspace
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, old_schema_engine
 
 # Runs the program; at each benchmark report it also says whether SQLAlchemy had loaded.
 SCRIPT = """
@@ -73,10 +70,7 @@ def test_first_page_is_shown_before_the_program_loads(sample: Workspace, tmp_pat
 
 def test_an_old_file_is_migrated_before_any_data_is_shown(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    raw = _connect_raw(path, passphrase_key(PASSPHRASE), create=True, busy_ms=1000)
-    raw.execute("PRAGMA journal_mode = WAL")
-    engine = _make_engine(path, raw_key(path, PASSPHRASE), raw)
-    upgrade(engine, "0001")
+    engine = old_schema_engine(path)
     with engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO customers (id, kind, name, status, created_at, updated_at) VALUES "

@@ -64,20 +64,23 @@ def run_task(
     return task
 
 
-_pools: list[QThreadPool] = []
+_pools: dict[str, QThreadPool] = {}
 
 
-def own_pool(threads: int) -> QThreadPool:
-    """A pool of its own for work that must not queue behind the shared pool's long jobs
-    (the list's rows while counts on a million rows run); ``wait_for_tasks`` waits for it."""
-    pool = QThreadPool(QCoreApplication.instance())
-    pool.setMaxThreadCount(threads)
-    _pools.append(pool)
+def own_pool(name: str, threads: int) -> QThreadPool:
+    """The pool called ``name`` (made on first use), for work that must not queue behind the
+    shared pool's long jobs (the list's rows while counts on a million rows run);
+    ``wait_for_tasks`` waits for it."""
+    pool = _pools.get(name)
+    if pool is None:
+        pool = QThreadPool(QCoreApplication.instance())
+        pool.setMaxThreadCount(threads)
+        _pools[name] = pool
     return pool
 
 
 def wait_for_tasks() -> None:
     """Block until every background task has finished (before closing the database)."""
     QThreadPool.globalInstance().waitForDone()
-    for pool in _pools:
+    for pool in _pools.values():
         pool.waitForDone()

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from crm_desktop.db.engine import Database
@@ -86,18 +86,6 @@ def _heading(text: str) -> str:
     return f"<h3>{escape(text)}</h3>"
 
 
-_pool: QThreadPool | None = None
-
-
-def _detail_pool() -> QThreadPool:
-    """The panel's own thread: a click shows its customer at once, even while the shared
-    pool counts a million rows for the status bar."""
-    global _pool  # noqa: PLW0603 - one pool per application, made when first needed
-    if _pool is None:
-        _pool = own_pool(1)
-    return _pool
-
-
 class DetailPanel(QWidget):
     """``loaded`` is emitted once the shown customer's content is on screen. Below the
     details, ``deals`` lists the customer's opportunities; its ``new_requested`` and
@@ -140,7 +128,9 @@ class DetailPanel(QWidget):
             with db.session() as session:
                 return generation, customer_details(session, customer_id)
 
-        run_task(work, self._on_loaded, self._on_failed, pool=_detail_pool())
+        # its own thread: a click never waits behind the status bar's counts on a big file
+        pool = own_pool("customer detail", 1)
+        run_task(work, self._on_loaded, self._on_failed, pool=pool)
 
     def refresh(self) -> None:
         """Read the shown customer again (after a change made elsewhere, e.g. a new deal)."""

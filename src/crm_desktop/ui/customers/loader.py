@@ -122,17 +122,13 @@ class RowIdStream(QRunnable):
 
 
 _streams: set[RowIdStream] = set()
-_pool: QThreadPool | None = None
 LIST_THREADS = 2  # a query's row id stream and the block of rows on screen, side by side
 
 
 def list_pool() -> QThreadPool:
     """The list's own threads (row ids, blocks of rows): scrolling never waits for the
     shared pool's long jobs, such as the status bar's counts on a million rows."""
-    global _pool  # noqa: PLW0603 - one pool per application, made when first needed
-    if _pool is None:
-        _pool = own_pool(LIST_THREADS)
-    return _pool
+    return own_pool("customer list", LIST_THREADS)
 
 
 def start_stream(
