@@ -8,6 +8,7 @@ import pytest
 
 from crm_desktop.services import customer_list
 from crm_desktop.services.customer_filters import CustomerFilter
+from crm_desktop.services.first_page import read_first_page
 from crm_desktop.services.workspace import Workspace
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
@@ -31,9 +32,56 @@ def test_sorted_rowids_and_rows(workspace: Workspace, many: list[str]) -> None:
         down = customer_list.ordered_rowids(session, CustomerFilter(), "name", True, NOW)
         by_city = customer_list.ordered_rowids(session, CustomerFilter(), "city", now=NOW)
         assert customer_list.count(session, CustomerFilter(), NOW) == 6
-    assert _names(workspace, list(ids)) == ["Charlie", "Delta", "alpha", "bravo", "张三", "李四"]
+    assert _names(workspace, list(ids)) == ["alpha", "bravo", "Charlie", "Delta", "李四", "张三"]
     assert list(down) == list(reversed(ids))
     assert len(by_city) == 6
+
+
+def test_names_sort_by_pinyin_beside_latin_names(workspace: Workspace) -> None:
+    names = [
+        "林",
+        "Zhang Wei",
+        "曾志伟",
+        "李四",
+        "Lin",
+        "阿里巴巴",
+        "Baidu",
+        "百度",
+        "张三",
+        "王五",
+    ]
+    people = {"曾志伟", "张三", "李四", "王五", "林"}
+    for name in names:
+        workspace.customers.create(name=name, kind="individual" if name in people else "company")
+    with workspace.db.session() as session:
+        ids = customer_list.ordered_rowids(session, CustomerFilter(), "name", now=NOW)
+        first_page = read_first_page(session.connection().connection.driver_connection)
+    expected = [
+        "阿里巴巴",
+        "百度",
+        "Baidu",
+        "李四",
+        "Lin",
+        "林",
+        "王五",
+        "曾志伟",
+        "Zhang Wei",
+        "张三",
+    ]
+    assert _names(workspace, list(ids)) == expected
+    assert [row[0] for row in first_page.rows] == list(ids)  # the start-up page agrees
+
+
+def test_name_order_reads_the_name_key_index(workspace: Workspace, many: list[str]) -> None:
+    with workspace.db.session() as session:
+        query = customer_list._ordered_query(session, CustomerFilter(), "name", False, NOW)
+        compiled = query.compile(session.get_bind())
+        plan = session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + str(compiled), tuple(compiled.params.values())
+        )
+        details = " / ".join(str(row[-1]) for row in plan)
+    assert "ix_customers_live_name_key" in details
+    assert "TEMP B-TREE" not in details  # rows come in order from the index, never sorted
 
 
 def test_first_chunk_is_small(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:

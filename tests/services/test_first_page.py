@@ -50,7 +50,7 @@ def test_same_rows_and_values_as_the_list_service(filled: Workspace) -> None:
     assert array("q", [row[0] for row in page.rows]) == rowids
     assert [(row[1], *row[2:]) for row in page.rows] == [expected[r] for r in rowids]
     assert page.user_id == filled.ctx.user_id and page.user_name == "boss"
-    assert [row[2] for row in short.rows] == ["Alpha", "Charlie"]  # by name, as the list
+    assert [row[2] for row in short.rows] == ["alpha", "Alpha"]  # by name, as the list
     owner = keys.index("owner") + 2
     assert [row[3] for row in short.rows] == [row[owner] for row in page.rows[:2]]
     assert [row[4] for row in short.rows] == [None, None]  # an unknown key reads as empty

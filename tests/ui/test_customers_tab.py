@@ -13,7 +13,7 @@ from crm_desktop.ui.tasks import wait_for_tasks
 from tests.ui.customers_data import Data, column, data, main, names_after, wait_loaded
 
 __all__ = ["data", "main"]  # fixtures
-ALL = ["Alice Smith", "张三", "李四"]
+ALL = ["Alice Smith", "李四", "张三"]  # names sort by pinyin: li before zhang
 
 
 def type_search(main: MainWindow, text: str) -> None:
@@ -59,7 +59,7 @@ def test_each_filter(main: MainWindow, data: Data, qtbot: QtBot) -> None:
     panel = tab.filters
     qtbot.waitUntil(lambda: panel.lists["cities"].list.count() == 3)
     checks: list[tuple[str, tuple[str, ...], list[str]]] = [
-        ("regions", ("北京市", "上海市"), ["张三", "李四"]),
+        ("regions", ("北京市", "上海市"), ["李四", "张三"]),
         ("cities", ("San Francisco",), ["Alice Smith"]),
         ("industries", ("贸易",), ["李四"]),
         ("tiers", ("A",), ["张三"]),
@@ -81,7 +81,7 @@ def test_each_filter(main: MainWindow, data: Data, qtbot: QtBot) -> None:
     panel.open_opportunity.setCurrentIndex(1)  # yes
     names_after(qtbot, tab, ["Alice Smith"])
     panel.open_opportunity.setCurrentIndex(2)  # no
-    names_after(qtbot, tab, ["张三", "李四"])
+    names_after(qtbot, tab, ["李四", "张三"])
     panel.clear()
     panel.created_from.setDate(QDate(2025, 2, 1))
     names_after(qtbot, tab, ["Alice Smith", "李四"])
@@ -170,13 +170,13 @@ def test_trash_and_restore(
     tab = main.customers
     asked: list[int] = []
     monkeypatch.setattr(tab.bulk, "confirm_delete", lambda n: asked.append(n) or True)
-    select_names(main, qtbot, ["张三", "李四"])
+    select_names(main, qtbot, ["李四", "张三"])
     assert tab.bulk.delete_action.isEnabled()
     tab.bulk.delete_action.trigger()
     names_after(qtbot, tab, ["Alice Smith"])
     assert asked == [2]
     tab.show_trash()
-    names_after(qtbot, tab, ["张三", "李四"])
+    names_after(qtbot, tab, ["李四", "张三"])
     assert "In the trash: 2" in tab.count_label.text()
     assert tab.bulk.restore_action.isEnabled() is False  # nothing selected yet
     select_names(main, qtbot, ["李四"])
@@ -204,17 +204,17 @@ def test_bulk_owner_tier_and_tags(main: MainWindow, data: Data, qtbot: QtBot) ->
     c = data.workspace.customers
     zhang, li = data.ids["张三"], data.ids["李四"]
     qtbot.waitUntil(lambda: not tab.bulk.owner_menu.isEmpty())
-    select_names(main, qtbot, ["张三", "李四"])
+    select_names(main, qtbot, ["李四", "张三"])
     with qtbot.waitSignal(tab.bulk.finished):
         next(a for a in tab.bulk.owner_menu.actions() if a.text() == "李销售").trigger()
     assert c.get(zhang).owner_id == c.get(li).owner_id == data.seller
 
-    select_names(main, qtbot, ["张三", "李四"])
+    select_names(main, qtbot, ["李四", "张三"])
     with qtbot.waitSignal(tab.bulk.finished):
         next(a for a in tab.bulk.tier_menu.actions() if a.text() == "VIP").trigger()
     assert c.get(zhang).tier == c.get(li).tier == "VIP"
 
-    select_names(main, qtbot, ["张三", "李四"])
+    select_names(main, qtbot, ["李四", "张三"])
     with qtbot.waitSignal(tab.bulk.finished):
         next(a for a in tab.bulk.add_tag_menu.actions() if a.text() == "Newsletter").trigger()
     with data.workspace.db.session() as session:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.models import Customer, CustomerTag, Opportunity
+from crm_desktop.db.models import CUSTOMER_NAME_KEY, Customer, CustomerTag, Opportunity
 from crm_desktop.services.search import customer_search_clause
 
 
@@ -130,5 +130,5 @@ class SavedView:
 
 def matching_ids(session: Session, flt: CustomerFilter, now: datetime) -> list[str]:
     """Ids of the customers a filter selects, by name (for tests, pickers and bulk actions)."""
-    query = select(Customer.id).where(*conditions(flt, now)).order_by(Customer.name)
+    query = select(Customer.id).where(*conditions(flt, now)).order_by(CUSTOMER_NAME_KEY)
     return list(session.scalars(query))

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Float, and_, cast, func, literal_column, s
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from crm_desktop.db.models import (
+    CUSTOMER_NAME_KEY,
     LIVE_SORT_COLUMNS,
     Customer,
     CustomerTag,
@@ -94,6 +95,8 @@ def expression(key: str) -> SqlColumn:
     """The SQL expression of a sortable column; custom fields are ``custom:<field id>``."""
     if key.startswith(CUSTOM_PREFIX):
         return _custom_value(key[len(CUSTOM_PREFIX) :])
+    if key == "name":
+        return CUSTOMER_NAME_KEY  # pinyin order, from the index of migration 0012
     column = COLUMNS.get(key)
     if column is None or column.expression is None:
         raise ValueError(f"the column {key!r} cannot be sorted")

@@ -1,8 +1,8 @@
 """The customer list's first page read with plain SQL, so the window can show it at start-up
 before SQLAlchemy and the rest of the program have loaded.
 
-It reads exactly what the list's default query shows first (live customers by name, then
-rowid) on the keyed connection ``db/keyed_file.py`` opened, with the columns of
+It reads exactly what the list's default query shows first (live customers in name order,
+``crm_name_key``, then rowid) on the keyed connection ``db/keyed_file.py`` opened, with the columns of
 ``list_columns.py``; a test compares its rows with the list service's own.
 """
 
@@ -72,7 +72,7 @@ def read_first_page(
     select = ", ".join(["c.rowid", "c.id", *(SQL[k] for k in known)])
     query = (
         f"SELECT {select} FROM customers c LEFT JOIN users u ON u.id = c.owner_id"  # noqa: S608 - fixed column table
-        " WHERE c.deleted_at IS NULL ORDER BY c.name, c.rowid LIMIT ?"
+        " WHERE c.deleted_at IS NULL ORDER BY crm_name_key(c.name, c.kind), c.rowid LIMIT ?"
     )
     rows = []
     for raw in conn.execute(query, (int(limit),)):

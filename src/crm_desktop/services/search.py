@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.bulk import raw_connection, suspended_triggers
-from crm_desktop.db.models import Contact, Customer
+from crm_desktop.db.models import CUSTOMER_NAME_KEY, Contact, Customer
 from crm_desktop.domain.search_text import RECORD_SEP, match_query, query_terms
 
 RANKED_MATCHES = 500
@@ -98,7 +98,7 @@ def search_customer_ids(session: Session, text: str, limit: int = 50) -> list[st
         session.scalars(
             select(Customer.id)
             .where(customer_search_clause(text), Customer.deleted_at.is_(None))
-            .order_by(Customer.name)
+            .order_by(CUSTOMER_NAME_KEY)
             .limit(limit)
         )
     )
