@@ -46,8 +46,11 @@ def _file(quick: bool) -> Path:
 def _connect(path: Path) -> Any:
     import sqlcipher3
 
+    from crm_desktop.domain.sort_key import name_sort_key
+
     conn = sqlcipher3.connect(str(path))
     conn.execute("PRAGMA key = '{}'".format(PASSPHRASE.replace("'", "''")))
+    conn.create_function("crm_name_key", 2, name_sort_key, deterministic=True)  # the name order
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # key derivation, untimed
     return conn
 
@@ -127,7 +130,7 @@ class Bare:
             for r in self.conn.execute(
                 "SELECT c.rowid FROM customers c WHERE c.deleted_at IS NULL AND c.rowid IN"
                 " (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)"
-                " ORDER BY c.name, c.rowid LIMIT 500",
+                " ORDER BY crm_name_key(c.name, c.kind), c.rowid LIMIT 500",
                 (expression,),
             )
         ]

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QObject, QSettings
     from PySide6.QtWidgets import QApplication
 
     from crm_desktop.db.keyed_file import KeyedFile
@@ -202,6 +204,31 @@ def _watch_for_benchmark(window: MainWindow, *, reported_first: bool) -> None:
         window.first_page_shown.connect(lambda: _report_window_ready(reported_first))
 
 
+def _on_thread_then(
+    parent: QObject, work: Callable[[], None], then: Callable[[], None]
+) -> Callable[[], None]:
+    """A function that starts ``work`` on a thread and calls ``then`` on the GUI thread once
+    it has finished (a short poll: no cross-thread signal is needed)."""
+    from PySide6.QtCore import QTimer
+
+    thread = threading.Thread(target=work, name="load-program", daemon=True)
+    poll = QTimer(parent)
+    poll.setInterval(10)
+
+    def check() -> None:
+        if not thread.is_alive():
+            poll.stop()
+            then()
+
+    poll.timeout.connect(check)
+
+    def start() -> None:
+        thread.start()
+        poll.start()
+
+    return start
+
+
 def _run_from_first_page(app: QApplication, settings: QSettings, opening: _BackgroundOpen) -> int:
     """Show the start-up page at once, then load the program and swap in the real window.
 
@@ -215,13 +242,22 @@ def _run_from_first_page(app: QApplication, settings: QSettings, opening: _Backg
     preview = FirstPageWindow(settings, opening.path.name, page)
     bench = bool(os.environ.get(BENCH_ENV))
     holder: list[Session] = []  # the session, kept alive while the loop runs
+    loaded: list[tuple[Workspace | None, CrmError | None]] = []
+
+    def import_program() -> None:
+        """On a thread, while the start-up page stays responsive (the search box takes
+        typing): the program's modules, SQLAlchemy and the workspace around the file."""
+        import crm_desktop.ui.main_window
+        import crm_desktop.ui.session  # noqa: F401
+
+        loaded.append(opening.result())
 
     def load_program() -> None:
         from crm_desktop.ui.session import Session
 
         session = Session(settings, data_dir())
         holder.append(session)
-        workspace, error = opening.result()
+        workspace, error = loaded[0] if loaded else opening.result()
         if workspace is None:  # cannot happen after a clean first page, but stay correct
             workspace = session.ask(opening.path, error)
         if workspace is None:
@@ -232,15 +268,16 @@ def _run_from_first_page(app: QApplication, settings: QSettings, opening: _Backg
         window = session.start(workspace)
         window.customers.model.preload(page)  # same rows until its own query answers
         _watch_for_benchmark(window, reported_first=True)
+        preview.hand_over_search(window.search)  # what was typed meanwhile is searched
         preview.close()
         preview.deleteLater()
+
+    start_loading = _on_thread_then(preview, import_program, load_program)
 
     def painted() -> None:
         if bench:
             _report(FIRST_PAGE_MARKER)
-        QTimer.singleShot(0, load_program)  # after the paint has reached the screen
-
-    from PySide6.QtCore import QTimer
+        start_loading()  # after the paint has reached the screen
 
     preview.painted.connect(painted)
     preview.show()

@@ -153,7 +153,8 @@ class FirstPageWindow(QMainWindow):
             _window_text("Search customers: name, company, phone, pinyin… (Ctrl+K)")
         )
         search.setMinimumWidth(360)
-        search.setEnabled(False)
+        search.setClearButtonEnabled(True)
+        self.search = search  # takes typing while the program loads (``hand_over_search``)
         toolbar.addWidget(search)
         self.addToolBar(toolbar)
 
@@ -191,6 +192,15 @@ class FirstPageWindow(QMainWindow):
         status = self.statusBar()
         status.addWidget(QLabel(file_name, self))
         status.addWidget(QLabel(_window_text("User: {name}").format(name=page.user_name), self))
+
+    def hand_over_search(self, target: QLineEdit) -> None:
+        """Give what was typed here to the real window's search box, focus and cursor too."""
+        text = self.search.text()
+        if text:
+            target.setText(text)
+            target.setCursorPosition(self.search.cursorPosition())
+        if self.search.hasFocus():
+            target.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
