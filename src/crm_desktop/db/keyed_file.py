@@ -22,7 +22,7 @@ import sqlcipher3
 
 from crm_desktop.db.schema import SCHEMA_HEAD, schema_number
 from crm_desktop.domain import errors
-from crm_desktop.domain.search_text import customer_document, search_rank
+from crm_desktop.domain.search_text import customer_document, name_heads, search_rank
 from crm_desktop.domain.sort_key import name_sort_key
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 
@@ -99,6 +99,7 @@ def _configure(conn: RawConnection) -> None:
     conn.create_function("crm_search_document", 8, customer_document, deterministic=True)
     conn.create_function("crm_search_rank", 4, search_rank, deterministic=True)
     conn.create_function("crm_name_key", 2, name_sort_key, deterministic=True)
+    conn.create_function("crm_name_heads", 2, name_heads, deterministic=True)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA temp_store = MEMORY")

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Virtual tables (and their shadow tables) made by raw SQL in migrations, unknown to the models.
-VIRTUAL_TABLES = ("customer_search",)
+VIRTUAL_TABLES = ("customer_search", "customer_name_heads")
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

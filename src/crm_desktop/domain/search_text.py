@@ -207,6 +207,13 @@ def _name_tokens(value: str, as_name: bool) -> tuple[tuple[str, ...], tuple[str,
     return tuple(sorted(heads)), tuple(sorted(tokens))
 
 
+def name_heads(name: str | None, kind: str | None) -> str:  # called from SQL
+    """Where a customer's name starts, as an index document: each word of it, and for Chinese
+    its pinyin from the first syllable and its initials from the first character (张三 →
+    ``张三 zhangsan zs``). A search whose every run starts one of these ranks first."""
+    return " ".join(_name_tokens(name, kind == "individual")[0]) if name else ""
+
+
 def _all_found(terms: list[str], tokens: tuple[str, ...]) -> bool:
     """Whether each term starts some token (``tokens`` sorted: a binary search per term)."""
     for term in terms:

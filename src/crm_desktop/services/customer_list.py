@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, and_, cast, func, literal_column, select
+from sqlalchemy import ColumnElement, Float, and_, case, cast, func, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from crm_desktop.db.models import (
@@ -32,11 +32,17 @@ from crm_desktop.domain.enums import CustomFieldType
 from crm_desktop.services import list_columns
 from crm_desktop.services.customer_filters import CustomerFilter, conditions
 from crm_desktop.services.rowid_stream import stream_rowids
-from crm_desktop.services.search import match_count, relevance
+from crm_desktop.services.search import (
+    match_count,
+    name_start_count,
+    name_starts_clause,
+    relevance,
+)
 
 ROWID: ColumnElement[int] = literal_column("customers.rowid")
 FIRST_CHUNK = 500
 BROAD_MATCHES = 5_000  # above this, a search walks the sort column's index (see search.py)
+NAME_STARTS_SORTED = 5_000  # a broad search puts up to this many name starts first, sorted
 CHUNK = 20_000
 CUSTOM_PREFIX = "custom:"
 DEFAULT_COLUMNS = list_columns.DEFAULT_COLUMNS
@@ -131,7 +137,47 @@ def _ordered_query(
     best = relevance(session, flt.text) if sort == "name" and not broad else None
     if best is not None:
         return query.order_by(best, order.asc(), ROWID.asc())
+    starts = name_starts_clause(flt.text) if sort == "name" and not broad else None
+    if starts is not None:  # too many to rank finely: names that start with it come first
+        return query.order_by(case((starts, 0), else_=1), order.asc(), ROWID.asc())
     return query.order_by(order.asc(), ROWID.asc())
+
+
+def _name_starts_first(
+    session: Session, flt: CustomerFilter, now: datetime
+) -> tuple[Any, Any] | None:
+    """For a broad search in name order: the customers whose name starts with what was typed
+    (``zs`` → 张三), then the other matches, as two queries read one after the other; None
+    when there is nothing to put first or it would not be cheap."""
+    if not flt.text.strip() or flt.trash or not _is_broad(session, flt, "name"):
+        return None
+    heads = name_start_count(session, flt.text, cap=NAME_STARTS_SORTED)
+    if heads == 0 or heads > NAME_STARTS_SORTED:
+        return None  # a name start shared by very many: plain name order walks the index
+    starts = name_starts_clause(flt.text)
+    assert starts is not None  # noqa: S101 - the text is searchable: it matched
+    base = conditions(flt, now, broad_search=True)
+    first = select(ROWID).select_from(Customer).where(*base, starts)
+    rest = select(ROWID).select_from(Customer).where(*base, ~starts)
+    order = (CUSTOMER_NAME_KEY.asc(), ROWID.asc())
+    return first.order_by(*order), rest.order_by(*order)
+
+
+def _joined(streams: Iterator[Iterator[array[int]]]) -> Iterator[array[int]]:
+    """The chunks of several streams one after the other; the first chunk is as big as one
+    stream's would be, however few rows the first stream has."""
+    pending: array[int] | None = array("q")
+    for stream in streams:
+        for ids in stream:
+            if pending is None:
+                yield ids
+                continue
+            pending.extend(ids)
+            if len(pending) >= FIRST_CHUNK:
+                yield pending
+                pending = None
+    if pending:
+        yield pending
 
 
 def iter_rowids(
@@ -145,7 +191,11 @@ def iter_rowids(
 
     The caller may stop iterating at any time (a new keystroke); the cursor is then dropped.
     """
-    query = _ordered_query(session, flt, sort, descending, now or datetime.now().astimezone())
+    now = now or datetime.now().astimezone()
+    parts = None if sort != "name" or descending else _name_starts_first(session, flt, now)
+    if parts is not None:
+        return _joined(stream_rowids(session, part, FIRST_CHUNK, CHUNK) for part in parts)
+    query = _ordered_query(session, flt, sort, descending, now)
     return stream_rowids(session, query, FIRST_CHUNK, CHUNK)
 
 

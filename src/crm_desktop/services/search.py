@@ -47,6 +47,36 @@ def customer_search_clause(text: str, *, broad: bool = False) -> ColumnElement[b
     return rowid.in_(matching.scalar_subquery())
 
 
+_heads = table("customer_name_heads", column("rowid"))
+_heads_match: ColumnElement[str] = literal_column("customer_name_heads")
+
+
+def name_starts_clause(text: str, *, walk: bool = False) -> ColumnElement[bool] | None:
+    """A WHERE clause matching customers whose name starts with every run the user typed (a
+    word of it, or its pinyin or initials: ``search_text.name_heads``); None when nothing is
+    searchable. ``walk`` as ``broad`` in ``customer_search_clause``."""
+    expression = match_query(text)
+    if expression is None:
+        return None
+    matching = select(_heads.c.rowid).where(_heads_match.op("MATCH")(expression))
+    rowid: ColumnElement[int] = literal_column("+customers.rowid" if walk else "customers.rowid")
+    return rowid.in_(matching.scalar_subquery())
+
+
+def name_start_count(session: Session, text: str, cap: int) -> int:
+    """How many customers' names start with ``text`` (counting stops after ``cap + 1``)."""
+    expression = match_query(text)
+    if expression is None:
+        return 0
+    conn: Any = session.connection().connection.driver_connection
+    row = conn.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM customer_name_heads"
+        " WHERE customer_name_heads MATCH ? LIMIT ?)",
+        (expression, cap + 1),
+    ).fetchone()
+    return int(row[0])
+
+
 def match_count(session: Session, text: str, cap: int | None = None) -> int:
     """How many customers (deleted ones included) the index matches: cheap, from doclists.
     With ``cap``, counting stops after ``cap + 1`` (enough to tell a broad search)."""
