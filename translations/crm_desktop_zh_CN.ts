@@ -3558,6 +3558,22 @@
         <translation>团队同步</translation>
     </message>
     <message>
+        <source>Remember password</source>
+        <translation>记住密码</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keychain.</source>
+        <translation>将密码保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available; type the password each session.</source>
+        <translation>没有可用的系统钥匙串；每次使用时请输入密码。</translation>
+    </message>
+    <message>
+        <source>CRM Desktop also syncs when it starts, and whenever you click Sync now.</source>
+        <translation>CRM Desktop 启动时也会同步；点击“立即同步”可随时同步。</translation>
+    </message>
+    <message>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
@@ -3580,6 +3596,10 @@
     <message>
         <source>TLS (sslmode):</source>
         <translation>TLS（sslmode）：</translation>
+    </message>
+    <message>
+        <source>Sync automatically:</source>
+        <translation>自动同步：</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -3618,6 +3638,32 @@
         <translation>您的以下修改被较新的修改覆盖：</translation>
     </message>
     <message>
+        <source>Off (on start and on demand)</source>
+        <translation>关闭（仅在启动时和手动同步）</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>每 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved in the keychain</source>
+        <translation>已保存在钥匙串中</translation>
+    </message>
+    <message>
+        <source>A sync is already running; its result will show here.</source>
+        <translation>同步正在进行中，结果将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Give the server and the database first.</source>
+        <translation>请先填写服务器和数据库。</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
@@ -3626,8 +3672,16 @@
         <translation>同步完成：已发送 {sent} 条，已接收 {received} 条。</translation>
     </message>
     <message>
-        <source>Sync failed: {reason}</source>
-        <translation>同步失败：{reason}</translation>
+        <source>The server asks for a password; type it above.</source>
+        <translation>服务器需要密码，请在上方输入。</translation>
+    </message>
+    <message>
+        <source>The server refused the login or password ({reason}).</source>
+        <translation>服务器拒绝了该登录名或密码（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the system keychain.</source>
+        <translation>无法将密码保存到系统钥匙串。</translation>
     </message>
     <message>
         <source>Nothing waiting to be sent.</source>
@@ -3650,6 +3704,92 @@
     <message>
         <source>refused by the server</source>
         <translation>被服务器拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>authentication failed</source>
+        <translation>身份验证失败</translation>
+    </message>
+    <message>
+        <source>server version differs</source>
+        <translation>服务器版本不一致</translation>
+    </message>
+    <message>
+        <source>server not set up</source>
+        <translation>服务器尚未设置</translation>
+    </message>
+    <message>
+        <source>not a team member</source>
+        <translation>不是团队成员</translation>
+    </message>
+    <message>
+        <source>secure connection failed</source>
+        <translation>安全连接失败</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusItem</name>
+    <message>
+        <source>Click to open Team sync.</source>
+        <translation>点击打开团队同步。</translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>尚未同步。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n change(s) to send</source>
+        <translation>
+            <numerusform>离线 · %n 条修改待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Sync: password needed</source>
+        <translation>同步：需要密码</translation>
+    </message>
+    <message>
+        <source>Sync error: {reason}</source>
+        <translation>同步出错：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n 条修改待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>已同步 {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
     </message>
 </context>
 <context>

@@ -3558,6 +3558,22 @@
         <translation>團隊同步</translation>
     </message>
     <message>
+        <source>Remember password</source>
+        <translation>記住密碼</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keychain.</source>
+        <translation>將密碼儲存在系統鑰匙圈中。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available; type the password each session.</source>
+        <translation>沒有可用的系統鑰匙圈；每次使用時請輸入密碼。</translation>
+    </message>
+    <message>
+        <source>CRM Desktop also syncs when it starts, and whenever you click Sync now.</source>
+        <translation>CRM Desktop 啟動時也會同步；按下「立即同步」可隨時同步。</translation>
+    </message>
+    <message>
         <source>Server:</source>
         <translation>伺服器：</translation>
     </message>
@@ -3580,6 +3596,10 @@
     <message>
         <source>TLS (sslmode):</source>
         <translation>TLS（sslmode）：</translation>
+    </message>
+    <message>
+        <source>Sync automatically:</source>
+        <translation>自動同步：</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -3618,6 +3638,32 @@
         <translation>您的以下變更已被較新的變更取代：</translation>
     </message>
     <message>
+        <source>Off (on start and on demand)</source>
+        <translation>關閉（僅在啟動時和手動同步）</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>每小時</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>每 %n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved in the keychain</source>
+        <translation>已儲存在鑰匙圈中</translation>
+    </message>
+    <message>
+        <source>A sync is already running; its result will show here.</source>
+        <translation>同步正在進行中，結果將顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Give the server and the database first.</source>
+        <translation>請先填寫伺服器和資料庫。</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
@@ -3626,8 +3672,16 @@
         <translation>同步完成：已送出 {sent} 筆，已接收 {received} 筆。</translation>
     </message>
     <message>
-        <source>Sync failed: {reason}</source>
-        <translation>同步失敗：{reason}</translation>
+        <source>The server asks for a password; type it above.</source>
+        <translation>伺服器需要密碼，請在上方輸入。</translation>
+    </message>
+    <message>
+        <source>The server refused the login or password ({reason}).</source>
+        <translation>伺服器拒絕了此登入名稱或密碼（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the system keychain.</source>
+        <translation>無法將密碼儲存到系統鑰匙圈。</translation>
     </message>
     <message>
         <source>Nothing waiting to be sent.</source>
@@ -3650,6 +3704,92 @@
     <message>
         <source>refused by the server</source>
         <translation>遭伺服器拒絕</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>authentication failed</source>
+        <translation>身分驗證失敗</translation>
+    </message>
+    <message>
+        <source>server version differs</source>
+        <translation>伺服器版本不一致</translation>
+    </message>
+    <message>
+        <source>server not set up</source>
+        <translation>伺服器尚未設定</translation>
+    </message>
+    <message>
+        <source>not a team member</source>
+        <translation>不是團隊成員</translation>
+    </message>
+    <message>
+        <source>secure connection failed</source>
+        <translation>安全連線失敗</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>遭伺服器拒絕</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>非預期的錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusItem</name>
+    <message>
+        <source>Click to open Team sync.</source>
+        <translation>按一下開啟團隊同步。</translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>尚未同步。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n change(s) to send</source>
+        <translation>
+            <numerusform>離線 · %n 筆修改待送出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>Sync: password needed</source>
+        <translation>同步：需要密碼</translation>
+    </message>
+    <message>
+        <source>Sync error: {reason}</source>
+        <translation>同步錯誤：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n 筆修改待送出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>已同步 {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """Headless team-sync commands: ``server init``, ``server add-user`` and ``sync``.
 
-The server password comes from ``CRM_SERVER_PASSWORD``, else a prompt on the terminal; the
-server DSN given once with ``sync --server`` is remembered in the file (without a password).
+The server password comes from ``CRM_SERVER_PASSWORD``, else (for ``sync``) the keychain,
+else a prompt on the terminal; the server DSN given once with ``sync --server`` is remembered in
+the file (without a password), and a server set up in the app's Team sync dialog is used too.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-SERVER_PASSWORD_ENV = "CRM_SERVER_PASSWORD"
-SERVER_KEY = "sync_server"
+from crm_desktop.sync.credentials import SERVER_KEY, SERVER_PASSWORD_ENV
+
+__all__ = ["SERVER_KEY", "SERVER_PASSWORD_ENV", "add_sync_commands"]
 
 
 def add_sync_commands(sub: Any) -> None:
@@ -34,6 +36,11 @@ def add_sync_commands(sub: Any) -> None:
     sync = sub.add_parser("sync", help="push local changes to the team server and pull others'")
     sync.add_argument("--db", type=Path, required=True)
     sync.add_argument("--server", "--dsn", dest="server", help="connection string (remembered)")
+    sync.add_argument(
+        "--save-password",
+        action="store_true",
+        help="after a successful sync, keep the server password in the system keychain",
+    )
     sync.set_defaults(run=_cmd_sync)
 
 
@@ -41,6 +48,10 @@ def _password(prompt: str) -> str | None:
     value = os.environ.get(SERVER_PASSWORD_ENV)
     if value is not None:
         return value
+    return _ask(prompt)
+
+
+def _ask(prompt: str) -> str | None:
     if not sys.stdin.isatty():
         return None  # the DSN or ~/.pgpass may carry it
     return getpass.getpass(prompt)
@@ -68,19 +79,32 @@ def _cmd_add_user(args: argparse.Namespace) -> int:
 
 def _cmd_sync(args: argparse.Namespace) -> int:
     from crm_desktop.cli import _passphrase
+    from crm_desktop.domain.errors import KeychainUnavailableError
     from crm_desktop.services.context import read_meta, write_meta
     from crm_desktop.services.workspace import open_workspace
     from crm_desktop.sync.client import SyncClient, pending_count
     from crm_desktop.sync.conflicts import open_conflicts
+    from crm_desktop.sync.credentials import (
+        dsn_of,
+        load_settings,
+        mark_synced,
+        remember_server_password,
+        server_password,
+        settings_from_dsn,
+    )
 
     workspace = open_workspace(args.db, _passphrase())
     try:
         dsn = args.server or read_meta(workspace.db, SERVER_KEY)
         if not dsn:
+            saved = load_settings(workspace.db)  # set up in the app's Team sync dialog
+            dsn = dsn_of(saved) if saved else None
+        if not dsn:
             raise SystemExit("crm-desktop: give the server once with --server DSN")
         if args.server:
             write_meta(workspace.db, SERVER_KEY, args.server)
-        password = _password("Server password: ")
+        settings = settings_from_dsn(dsn)
+        password = server_password(settings, lambda: _ask("Server password: "))
 
         def connect() -> Any:
             import psycopg
@@ -90,11 +114,20 @@ def _cmd_sync(args: argparse.Namespace) -> int:
             return psycopg.connect(dsn, autocommit=True, connect_timeout=15)
 
         result = SyncClient(workspace.ctx, connect).sync()
+        mark_synced(workspace.db)
         print(
             f"sent {result.pushed}, received {result.pulled + result.snapshot_rows}, "
             f"conflicts {len(open_conflicts(workspace.db))}, "
             f"waiting to send {pending_count(workspace.db)}"
         )
+        if args.save_password and password:
+            try:
+                remember_server_password(settings, password)
+            except KeychainUnavailableError:
+                print(
+                    "crm-desktop: no system keychain is available; the password was not saved",
+                    file=sys.stderr,
+                )
     finally:
         workspace.close()
     return 0

@@ -27,11 +27,14 @@ from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.customers.view import CustomerServices, CustomerTab
 from crm_desktop.ui.i18n import choose as choose_language
 from crm_desktop.ui.i18n import language_menu
+from crm_desktop.ui.sync.scheduler import SyncScheduler
+from crm_desktop.ui.sync.status import SyncStatusItem
 from crm_desktop.ui.tasks import Progress, run_task
 from crm_desktop.ui.widgets.deferred_tab import DeferredTab
 
 if TYPE_CHECKING:
     from crm_desktop.services.workbook import ListFilters
+    from crm_desktop.sync.client import SyncResult
     from crm_desktop.ui.customers.duplicates import DuplicatesDialog
     from crm_desktop.ui.customers.export import ExportDialog
     from crm_desktop.ui.customers.import_wizard import ImportWizard
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1200, 760)
 SEARCH_DELAY_MS = 150
 FOLLOWUPS_DELAY_MS = 200  # after the first page: let the window settle, then load reminders
+SYNC_START_DELAY_MS = 1500  # after the first page: the sync on start (ui/sync/scheduler.py)
 CUSTOMERS_TAB, FOLLOWUPS_TAB, OPPORTUNITIES_TAB, REPORTS_TAB = range(4)
 
 
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar(workspace)
+        self._build_sync()
         self.customers.changed.connect(self.refresh_counts)
         # The follow-ups tab (its reminders and overdue count) is built once the first page
         # is on screen, so that it never delays the window.
@@ -319,6 +324,24 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.overdue_label)
         status.addPermanentWidget(self.counts_label)
 
+    def _build_sync(self) -> None:
+        """Team sync: the status-bar item and the scheduler (on start, timer, Sync now)."""
+        self.sync_scheduler = SyncScheduler(self._ctx, self)
+        self.sync_status = SyncStatusItem(self)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync_status.show_status(self.sync_scheduler.status)
+        self.sync_scheduler.status_changed.connect(self.sync_status.show_status)
+        self.sync_status.clicked.connect(self.show_sync)
+        self.sync_scheduler.synced.connect(self._sync_finished)
+        self.first_page_shown.connect(self._start_sync_soon)
+
+    def _start_sync_soon(self) -> None:
+        QTimer.singleShot(SYNC_START_DELAY_MS, self.sync_scheduler, self.sync_scheduler.start)
+
+    def _sync_finished(self, result: SyncResult) -> None:
+        if result.pulled or result.snapshot_rows or result.conflicts or result.rejected:
+            self.refresh()  # what arrived (refresh_counts also recounts what waits to be sent)
+
     # --- state -----------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
@@ -344,6 +367,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.sync_scheduler.stop()
         self.customers.shutdown()
         if self._followups.is_built:
             self.followups.shutdown()
@@ -381,6 +405,7 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
+        self.sync_scheduler.note_local_change()  # debounced count of what waits to be sent
         db = self._db
 
         def count(_progress: Progress) -> tuple[int, int, int]:
@@ -470,8 +495,8 @@ class MainWindow(QMainWindow):
         """Tools → Team sync…: server, Sync now, status and conflicts (ui/sync/dialog.py)."""
         from crm_desktop.ui.sync.dialog import SyncDialog
 
-        dialog = SyncDialog(self._ctx, self)
-        dialog.synced.connect(self.refresh)
+        dialog = SyncDialog(self._ctx, self, self.sync_scheduler)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # off the scheduler's signals
         dialog.synced.connect(lambda: self.statusBar().showMessage(dialog.status.text(), 8000))
         dialog.open()
         return dialog
