@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from crm_desktop.db.models import Customer, FollowUp, User
+from crm_desktop.db.models import CUSTOMER_NAME_KEY, Customer, FollowUp, User
 from crm_desktop.domain.enums import FollowUpStatus
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
 from crm_desktop.services.rowid_stream import stream_rowids
@@ -85,7 +85,7 @@ class FollowUpRow(NamedTuple):
 SORTS: dict[str, SqlColumn] = {
     "due_at": FollowUp.due_at,
     "subject": FollowUp.subject,
-    "customer": Customer.name,
+    "customer": CUSTOMER_NAME_KEY,  # pinyin order, as the customer list
     "channel": FollowUp.channel,
     "status": FollowUp.status,
     "owner": _OWNER.display_name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, literal_column, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from crm_desktop.db.models import Opportunity, Stage, User
@@ -18,7 +18,7 @@ SqlColumn = ColumnElement[Any] | InstrumentedAttribute[Any]
 
 COLUMNS: dict[str, SqlColumn] = {
     "title": Opportunity.title,
-    "customer": BOARD_CUSTOMER.name,
+    "customer": func.crm_name_key(BOARD_CUSTOMER.name, BOARD_CUSTOMER.kind),  # pinyin order
     "stage": _STAGE.position,
     "status": Opportunity.status,
     "amount": Opportunity.amount_minor,
