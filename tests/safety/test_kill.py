@@ -14,7 +14,9 @@ def test_committed_writes_survive_sigkill_and_the_file_stays_sound(tmp_path: Pat
     assert counts.failures == []
     assert counts.kills == KILLS
     assert counts.checks_passed == KILLS
-    assert counts.commits_reported > KILLS  # the children did get work done between kills
+    # the children did get work done between kills: at least one commit in every round that
+    # waited for the child to be ready
+    assert counts.commits_reported >= counts.kills - counts.kills_before_ready > 0
 
 
 def test_the_check_notices_a_missing_commit(tmp_path: Path) -> None:

@@ -95,11 +95,17 @@ def _connect_raw(path: Path, key: str, *, create: bool, busy_ms: int) -> RawConn
     return conn
 
 
-def _configure(conn: RawConnection) -> None:
+def register_functions(conn: RawConnection) -> None:
+    """The SQL functions the schema's triggers and expression indexes call: every connection
+    that writes customers, or checks the file's integrity, needs them."""
     conn.create_function("crm_search_document", 8, customer_document, deterministic=True)
     conn.create_function("crm_search_rank", 4, search_rank, deterministic=True)
     conn.create_function("crm_name_key", 2, name_sort_key, deterministic=True)
     conn.create_function("crm_name_heads", 2, name_heads, deterministic=True)
+
+
+def _configure(conn: RawConnection) -> None:
+    register_functions(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA temp_store = MEMORY")

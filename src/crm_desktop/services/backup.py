@@ -25,7 +25,7 @@ from pathlib import Path
 import sqlcipher3
 
 from crm_desktop.db.engine import Database
-from crm_desktop.db.keyed_file import SALT_BYTES, RawConnection, raw_key
+from crm_desktop.db.keyed_file import SALT_BYTES, RawConnection, raw_key, register_functions
 from crm_desktop.db.schema import SCHEMA_HEAD, schema_number
 from crm_desktop.domain import errors
 from crm_desktop.domain.text import QT_TRANSLATE_NOOP
@@ -224,6 +224,7 @@ def _open_backup(path: Path, passphrase: str) -> RawConnection:
         raise errors.NotADatabaseError(path=str(path))
     uri = path.resolve().as_uri() + "?mode=ro"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    register_functions(conn)  # integrity_check evaluates the expression indexes
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {raw_key(path, passphrase)}")
