@@ -2,7 +2,8 @@
 
 Works on the raw SQLCipher connection of a write session (``Local``), inside the caller's
 transaction. The stamp of a local value is the newest of its journal rows (local edits and
-pulled changes) and of ``sync_stamps`` (values that came in bulk: first sync, moves-in).
+pulled changes) and of ``sync_stamps`` (values that came in bulk: first sync, moves-in;
+``{field: stamp}`` as JSON, or ``compact_stamps``' form when every field has one stamp).
 A value is written only when its stamp is newer: last writer wins, field by field.
 """
 
@@ -124,6 +125,23 @@ def sync_transaction(db: Database, region: str) -> Iterator[Local]:
         pooled.close()
 
 
+def compact_stamps(stamps_text: str, stamp: str) -> str:
+    """The stamps of a record whose fields all carry ``stamp`` (``{"a": "<stamp>", ...}`` as
+    the server writes them), stored as ``["<stamp>", {"a": 0, ...}]``: a fifth of the size for
+    what most records look like after a first sync (made or loaded in one go)."""
+    fields = stamps_text.replace('"' + stamp + '"', "0")
+    return f'["{stamp}", {fields}]'
+
+
+def decode_stamps(text: str) -> dict[str, str]:
+    """``{field: stamp}`` from a ``sync_stamps`` row in either of its forms."""
+    value = json.loads(text)
+    if isinstance(value, list):
+        stamp, fields = value
+        return {name: str(stamp) for name in fields}
+    return dict(value)
+
+
 def set_meta(raw: Any, key: str, value: str) -> None:
     raw.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
@@ -182,7 +200,7 @@ class Local:
             (entity, record_id),
         ).fetchone()
         if row:
-            for name, hlc in json.loads(row[0]).items():
+            for name, hlc in decode_stamps(row[0]).items():
                 mine = result.get(name)
                 if mine is None or hlc > mine[0]:
                     result[name] = (hlc, mine[1] if mine else False)
@@ -193,7 +211,7 @@ class Local:
             "SELECT stamps FROM sync_stamps WHERE entity = ? AND record_id = ?",
             (entity, record_id),
         ).fetchone()
-        merged = json.loads(row[0]) if row else {}
+        merged = decode_stamps(row[0]) if row else {}
         merged.update(stamps)
         self.raw.execute(
             "INSERT OR REPLACE INTO sync_stamps (entity, record_id, stamps) VALUES (?, ?, ?)",

@@ -1,27 +1,43 @@
-"""First sync: every record the user may see, streamed with COPY and inserted in bulk.
+"""First sync: every record the user may see, read in bulk and inserted in bulk.
 
 The caller has opened a REPEATABLE READ transaction on the server, so the snapshot and the
-cursor it starts from describe one moment. Records this file does not have yet go in through
-``executemany`` (one row per record, with its stamps in ``sync_stamps``); records it already
-has are merged field by field by stamp, like pulled changes.
+cursor it starts from describe one moment. Records this file does not have yet are inserted
+with ``executemany`` (with their stamps in ``sync_stamps``); records it already has are
+merged field by field by stamp, like pulled changes.
 
-The new rows go in as a bulk load: the per-row insert triggers that keep the search index and
-the forecast totals are set aside for the transaction (``db.bulk.suspended_triggers_on``) and
-their work is done once at the end (``index_new_customers``, ``add_forecast_totals``); last
-contact and next follow-up are computed in one statement; phone and e-mail normal forms once
-per distinct value.
+The many records (contacts, customers, opportunities, follow-ups) come through a server-side
+cursor, one kind at a time, already split into the local table's columns by the server
+(``data->>'name'`` and so on): Python decodes no JSON for them and handles each row with a
+few list operations. The few others (users, stages, tags, field definitions, views) come as
+whole records and go through the general path.
+
+The new rows go in as a bulk load: the per-row insert triggers that keep the search index,
+the forecast totals and the report aggregate tables are set aside for the transaction
+(``db.bulk.suspended_triggers_on``) and their work is done once at the end
+(``index_new_customers``, ``add_forecast_totals``, ``add_report_counts``); the secondary
+indexes of a table that takes a large load are dropped for it and built again once at the
+end, in the same transaction (a rollback brings them back as they were); last contact and
+next follow-up are computed in one statement; phone and e-mail normal forms once per distinct
+value.
 """
 
 from __future__ import annotations
 
 import json
+import queue
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Boolean
+
 from crm_desktop.db.bulk import suspended_triggers_on
+from crm_desktop.db.models import Base
 from crm_desktop.db.types import to_utc_text
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.search_text import FIELD_SEP, RECORD_SEP, customer_document
@@ -31,26 +47,60 @@ from crm_desktop.sync.local_apply import (
     ENTITY_TABLES,
     PLACEHOLDERS,
     Local,
+    compact_stamps,
+    now_text,
     stored,
 )
 
 BATCH = 20_000
 BULK_CACHE_KIB = 256 * 1024  # for the load only; the connection's own size is put back after
 # Insert triggers whose work ``apply_snapshot`` does itself, once, for all new rows: the search
-# index (migration 0002) and the forecast totals (migration 0009).
-BULK_TRIGGERS = ("customer_search_insert", "contact_search_insert", "forecast_totals_insert")
-# One kind of record at a time, each kind in id order (ids ascend with time, so
-# most rows are appended to their primary-key index).
+# index (migration 0002), the forecast totals (0009) and the report aggregate tables (0010,
+# 0011).
+BULK_TRIGGERS = (
+    "customer_search_insert",
+    "contact_search_insert",
+    "forecast_totals_insert",
+    "report_customers_insert",
+    "report_deals_insert",
+    "report_followups_insert",
+)
+# The kinds of records there are many of, in the order they are loaded (each in id order:
+# ids ascend with time, so most rows are appended to their primary-key index).
+BULK_ENTITIES = ("contact", "customer", "opportunity", "followup")
+# The other kinds, as whole records, before them.
 SNAPSHOT_COPY = """COPY (
     SELECT entity, row_id, data::text, stamps::text FROM crm.rows
+    WHERE entity NOT IN ('contact', 'customer', 'opportunity', 'followup')
     ORDER BY CASE entity WHEN 'user' THEN 0 WHEN 'stage' THEN 1 WHEN 'tag' THEN 2
-        WHEN 'custom_field' THEN 3 WHEN 'contact' THEN 4 WHEN 'customer' THEN 5
-        WHEN 'opportunity' THEN 6 WHEN 'followup' THEN 7 ELSE 8 END, row_id
+        WHEN 'custom_field' THEN 3 ELSE 8 END, row_id
 ) TO STDOUT"""
+# A table whose load brings at least this many rows (one full batch) has its secondary
+# indexes built once at the end instead of growing row by row, unless it already holds more
+# than this many rows (building them again would then cost more than it saves).
+REBUILD_INDEXES_ABOVE = BATCH
 
 
 def stamp_time(hlc: str) -> str:
     return to_utc_text(datetime.fromtimestamp(int(hlc[:15]) / 1000, UTC))
+
+
+@dataclass
+class _Load:
+    """What the load has seen so far."""
+
+    count: int = 0
+    newest: str = ""
+    times: dict[str, str] = field(default_factory=dict)  # stamp_time by milliseconds
+
+    def time_of(self, hlc: str) -> str:
+        if not hlc:  # a record without stamps: made now, as far as this file can tell
+            return now_text()
+        key = hlc[:15]
+        found = self.times.get(key)
+        if found is None:
+            found = self.times[key] = stamp_time(hlc)
+        return found
 
 
 def apply_snapshot(local: Local, conn: Any, observe: Callable[[str], None]) -> int:
@@ -73,49 +123,306 @@ def _apply(
     local: Local, conn: Any, observe: Callable[[str], None], existing: dict[str, set[str]]
 ) -> int:
     raw = local.raw
-    first_customer = _next_rowid(raw, "customers")
-    first_deal = _next_rowid(raw, "opportunities")
-    first_contact = _next_rowid(raw, "contacts")
+    first = {table: _next_rowid(raw, table) for table in ENTITY_TABLES.values()}
     pending: dict[str, list[tuple[str, dict[str, Any], dict[str, str], str]]] = defaultdict(list)
     normal = Normalizer(local.region)
-    count = 0
-    newest = ""
+    load = _Load()
+    indexes = SuspendedIndexes(raw)
     with suspended_triggers_on(raw, BULK_TRIGGERS):
-        with conn.cursor().copy(SNAPSHOT_COPY) as copy:
-            for entity, row_id, data_text, stamps_text in copy_text_rows(copy):
-                count += 1
-                data = json.loads(data_text)
-                stamps = json.loads(stamps_text)
-                top = max(stamps.values(), default="")
-                newest = max(newest, top)
-                if entity not in ENTITY_TABLES or row_id in existing[entity]:
-                    local.apply_state(entity, row_id, data, stamps)
-                    continue
-                for other in [e for e in pending if e != entity]:
-                    _insert(local, other, pending.pop(other), normal)
-                pending[entity].append((row_id, data, stamps, stamps_text))
-                if len(pending[entity]) >= BATCH:
-                    _insert(local, entity, pending.pop(entity), normal)
-        for entity, rows in pending.items():
-            _insert(local, entity, rows, normal)
-        index_new_customers(raw, first_customer, first_contact)
-        add_forecast_totals(raw, first_deal)
-    # One pass over the follow-ups (a correlated subquery per customer may be planned on
-    # the status index and scan every follow-up for each customer).
-    raw.execute(
-        "WITH d AS (SELECT customer_id, "
-        "max(CASE WHEN status = 'done' THEN occurred_at END) AS last, "
-        "min(CASE WHEN status = 'planned' THEN due_at END) AS next "
-        "FROM followups WHERE deleted_at IS NULL GROUP BY customer_id) "
-        "UPDATE customers SET last_contact_at = d.last, next_followup_at = d.next "
-        "FROM d WHERE d.customer_id = customers.id"
-    )
+        try:
+            with conn.cursor().copy(SNAPSHOT_COPY) as copy:
+                for entity, row_id, data_text, stamps_text in copy_text_rows(copy):
+                    load.count += 1
+                    data = json.loads(data_text)
+                    stamps = json.loads(stamps_text)
+                    load.newest = max(load.newest, max(stamps.values(), default=""))
+                    if entity not in ENTITY_TABLES or row_id in existing[entity]:
+                        local.apply_state(entity, row_id, data, stamps)
+                        continue
+                    for other in [e for e in pending if e != entity]:
+                        _insert(local, other, pending.pop(other), normal)
+                    pending[entity].append((row_id, data, stamps, stamps_text))
+                    if len(pending[entity]) >= BATCH:
+                        _insert(local, entity, pending.pop(entity), normal)
+            for entity, rows in pending.items():
+                _insert(local, entity, rows, normal)
+            keys = [f"custom:{r[0]}" for r in raw.execute("SELECT id FROM custom_field_defs")]
+            queries = [(entity, *_select(ENTITY_TABLES[entity], keys, entity))
+                       for entity in BULK_ENTITIES]  # fmt: skip
+            with Prefetch(conn, [(entity, query) for entity, query, _plan in queries]) as stream:
+                for entity, _query, plan in queries:
+                    _load_entity(local, conn, entity, plan, stream.batches(entity),
+                                 existing[entity], normal, load, indexes)  # fmt: skip
+            add_report_counts(raw, first["customers"], first["opportunities"], first["followups"])
+            index_new_customers(raw, first["customers"], first["contacts"])
+            add_forecast_totals(raw, first["opportunities"])
+            # One pass over the follow-ups (a correlated subquery per customer may be planned
+            # on the status index and scan every follow-up for each customer), before the
+            # customers' indexes on these columns are built again.
+            raw.execute(
+                "WITH d AS (SELECT customer_id, "
+                "max(CASE WHEN status = 'done' THEN occurred_at END) AS last, "
+                "min(CASE WHEN status = 'planned' THEN due_at END) AS next "
+                "FROM followups WHERE deleted_at IS NULL GROUP BY customer_id) "
+                "UPDATE customers SET last_contact_at = d.last, next_followup_at = d.next "
+                "FROM d WHERE d.customer_id = customers.id"
+            )
+        finally:
+            indexes.restore()
     from crm_desktop.sync.client import fix_references
 
     fix_references(local, conn)
-    if newest:
-        observe(newest)
-    return count
+    if load.newest:
+        observe(load.newest)
+    return load.count
+
+
+class Prefetch:
+    """The rows of several queries, each through a server-side cursor, read on a thread of its
+    own a batch or two ahead of the caller: the server prepares the next batch while this
+    process stores the last one (psycopg waits for the network without holding the GIL).
+    The connection is used by one thread at a time (psycopg locks it per operation)."""
+
+    def __init__(self, conn: Any, queries: list[tuple[str, Any]]) -> None:
+        self.queue: queue.Queue[Any] = queue.Queue(maxsize=2)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(
+            target=self._run, args=(conn, queries), name="crm-snapshot-fetch", daemon=True
+        )
+
+    def __enter__(self) -> Prefetch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        while self.thread.is_alive():
+            with suppress(queue.Empty):
+                self.queue.get(timeout=0.1)
+        self.thread.join()
+
+    def _run(self, conn: Any, queries: list[tuple[str, Any]]) -> None:
+        try:
+            for entity, query in queries:
+                with conn.cursor(name=f"crm_snapshot_{entity}") as cursor:
+                    cursor.execute(query)
+                    while batch := cursor.fetchmany(BATCH):
+                        if not self._put((entity, batch)):
+                            return
+                if not self._put((entity, None)):
+                    return
+        except BaseException as error:  # handed to the reading thread, raised there
+            self._put(error)
+
+    def _put(self, item: Any) -> bool:
+        while not self.stop.is_set():
+            with suppress(queue.Full):
+                self.queue.put(item, timeout=0.1)
+                return True
+        return False
+
+    def batches(self, entity: str) -> Iterator[list[tuple[Any, ...]]]:
+        """The batches of ``entity``'s query (the queries are read in the order given)."""
+        while True:
+            item = self.queue.get()
+            if isinstance(item, BaseException):
+                raise item
+            kind, batch = item
+            if kind != entity:
+                raise RuntimeError(f"snapshot rows of {kind} where {entity} was expected")
+            if batch is None:
+                return
+            yield batch
+
+
+class SuspendedIndexes:
+    """Secondary indexes dropped inside the caller's transaction (``drop``) and created again
+    with their stored SQL (``restore``): one sort per index instead of a B-tree insert per
+    row. A rollback brings dropped indexes back by itself; ``restore`` creates again those
+    still missing (after an error that ended the transaction, none are)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.dropped: list[tuple[str, str]] = []
+
+    def drop(self, table: str) -> None:
+        for name, sql in self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL",
+            (table,),
+        ).fetchall():
+            self.conn.execute(f'DROP INDEX "{name}"')
+            self.dropped.append((name, sql))
+
+    def restore(self) -> None:
+        present = {
+            row[0]
+            for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        for name, sql in self.dropped:
+            if name not in present:
+                self.conn.execute(sql)
+        self.dropped.clear()
+
+
+def _stamp_range(stamps_text: str) -> tuple[str, str, bool]:
+    """(oldest, newest, whether all are the same) of a record's stamps as the server writes
+    them (``{"name": "<hlc>", ...}``). Most records have one stamp for every field (made or
+    loaded in one go): that is seen by counting, without decoding the JSON."""
+    start = stamps_text.find('": "')
+    if start >= 0:
+        end = stamps_text.find('"', start + 4)
+        first = stamps_text[start + 4 : end]
+        values = stamps_text.count('": ')
+        if values == stamps_text.count('": "') == stamps_text.count(f'"{first}"'):
+            return first, first, True
+    stamps = list(json.loads(stamps_text).values())
+    if not stamps:
+        return "", "", False
+    return min(stamps), max(stamps), False
+
+
+def _select(
+    table: str, custom_keys: list[str], entity: str
+) -> tuple[Any, list[tuple[str, int, Any]]]:
+    """The server query that splits ``data`` into the columns of ``table`` (in the order of
+    the plan it returns), then: the stamps as text, per time column whether ``data`` has it,
+    tags (customers), custom field values (when any field is defined)."""
+    from psycopg import sql
+
+    plan = _plan(table)
+    booleans = {c.name for c in Base.metadata.tables[table].columns if isinstance(c.type, Boolean)}
+    parts: list[Any] = []
+    flags: list[Any] = []
+    for column, kind, default in plan:
+        name = sql.Literal(column)
+        if column in booleans:
+            value = sql.SQL(
+                "CASE jsonb_typeof(data->{0}) WHEN 'boolean' "
+                "THEN ((data->{0})::boolean)::int::text ELSE data->>{0} END"
+            ).format(name)
+        else:
+            value = sql.SQL("data->>{0}").format(name)
+        if kind == _ID:
+            parts.append(sql.SQL("row_id"))
+        elif kind in (_PHONE, _EMAIL):
+            parts.append(sql.SQL("NULL"))
+        elif kind == _TIME:
+            parts.append(value)
+            flags.append(sql.SQL("data ? {0}").format(name))
+        else:
+            fallback = sql.SQL("NULL") if default is None else sql.Literal(str(default))
+            parts.append(sql.SQL("CASE WHEN data ? {0} THEN {1} ELSE {2} END").format(
+                name, value, fallback))  # fmt: skip
+    parts.append(sql.SQL("stamps::text"))
+    parts += flags
+    parts.append(
+        sql.SQL("CASE WHEN jsonb_typeof(data->'tags') = 'array' THEN data->>'tags' END")
+        if entity == "customer"
+        else sql.SQL("NULL")
+    )
+    parts.append(
+        sql.SQL(
+            "CASE WHEN data ?| {0} THEN (SELECT jsonb_object_agg(key, value) FROM jsonb_each(data) "
+            "WHERE key LIKE 'custom:%') END::text"
+        ).format(sql.Literal(custom_keys))
+        if custom_keys
+        else sql.SQL("NULL")
+    )
+    query = sql.SQL("SELECT {0} FROM crm.rows WHERE entity = {1} ORDER BY row_id").format(
+        sql.SQL(", ").join(parts), sql.Literal(entity)
+    )
+    return query, plan
+
+
+def _load_entity(  # noqa: PLR0912, PLR0915
+    local: Local,
+    conn: Any,
+    entity: str,
+    plan: list[tuple[str, int, Any]],
+    batches: Iterator[list[tuple[Any, ...]]],
+    existing: set[str],
+    normal: Normalizer,
+    load: _Load,
+    indexes: SuspendedIndexes,
+) -> None:
+    """Every record of one kind, as the rows of ``_select`` come, BATCH rows at a time."""
+    from crm_desktop.sync.client import _server_rows
+
+    raw = local.raw
+    table = ENTITY_TABLES[entity]
+    width = len(plan)
+    columns = [c for c, _k, _d in plan]
+    times = [
+        (i, width + 1 + n) for n, i in enumerate(i for i, p in enumerate(plan) if p[1] == _TIME)
+    ]
+    at_stamps = width
+    at_tags = width + 1 + len(times)
+    at_custom = at_tags + 1
+    phone = columns.index("phone") if "phone" in columns else None
+    email = columns.index("email") if "email" in columns else None
+    derived = [(i, k) for i, (_c, k, _d) in enumerate(plan) if k in (_PHONE, _EMAIL)]
+    names = ", ".join(columns)
+    marks = ", ".join("?" * width)
+    insert = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
+    first_batch = True
+    for batch in batches:
+        load.count += len(batch)
+        records: list[list[Any]] = []
+        stamp_rows: list[tuple[str, str, str]] = []
+        tags: list[tuple[str, str]] = []
+        customs: list[tuple[str, str, Any]] = []
+        merge: list[tuple[str, str]] = []
+        newest = load.newest
+        for row in batch:
+            row_id = row[0]
+            if row_id in existing:
+                merge.append((entity, row_id))
+                continue
+            values = list(row[:width])
+            stamps_text = row[at_stamps]
+            oldest, top, uniform = _stamp_range(stamps_text)
+            newest = max(newest, top)
+            for i, flag in times:
+                if not row[flag]:
+                    values[i] = load.time_of(oldest)
+            for i, kind in derived:
+                if kind == _PHONE:
+                    values[i] = normal.phone(values[phone]) if phone is not None else None
+                else:
+                    values[i] = normal.email(values[email]) if email is not None else None
+            records.append(values)
+            if uniform:
+                stamps_text = compact_stamps(stamps_text, oldest)
+            stamp_rows.append((entity, row_id, stamps_text))
+            if row[at_tags] is not None:
+                tags.extend((row_id, t) for t in json.loads(row[at_tags]))
+            if row[at_custom] is not None:
+                customs.extend(
+                    (row_id, name[7:], value) for name, value in json.loads(row[at_custom]).items()
+                )
+        load.newest = newest
+        if first_batch and len(batch) == BATCH and len(existing) <= REBUILD_INDEXES_ABOVE:
+            indexes.drop(table)
+        first_batch = False
+        raw.executemany(insert, records)
+        raw.executemany(
+            "INSERT INTO sync_stamps (entity, record_id, stamps) VALUES (?, ?, ?)", stamp_rows
+        )
+        if tags:
+            raw.executemany(
+                "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)", tags
+            )
+        if customs:
+            raw.executemany(
+                "INSERT OR REPLACE INTO custom_field_values (record_id, field_id, value) "
+                "VALUES (?, ?, ?)",
+                customs,
+            )
+        if merge:
+            for (_entity, row_id), (data, stamps) in _server_rows(conn, merge).items():
+                local.apply_state(entity, row_id, data, stamps)
+                load.newest = max(load.newest, max(stamps.values(), default=""))
 
 
 _UNESCAPE = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
@@ -151,29 +458,28 @@ class Normalizer:
 
     def __init__(self, region: str) -> None:
         self.region = region
+        from crm_desktop.services import validation
+
+        self.validation = validation
         self.phones: dict[str, str | None] = {}
         self.emails: dict[str, str | None] = {}
 
     def phone(self, value: Any) -> str | None:
-        from crm_desktop.services import validation as v
-
         if not value:
             return None
         if value not in self.phones:
             try:
-                self.phones[value] = v.normalize_phone("phone", value, self.region)
+                self.phones[value] = self.validation.normalize_phone("phone", value, self.region)
             except ValidationError:
                 self.phones[value] = None
         return self.phones[value]
 
     def email(self, value: Any) -> str | None:
-        from crm_desktop.services import validation as v
-
         if not value:
             return None
         if value not in self.emails:
             try:
-                self.emails[value] = v.normalize_email("email", value)
+                self.emails[value] = self.validation.normalize_email("email", value)
             except ValidationError:
                 self.emails[value] = None
         return self.emails[value]
@@ -215,6 +521,51 @@ def index_new_customers(raw: Any, first_customer: int, first_contact: int) -> No
         raw.executemany("INSERT INTO customer_search (rowid, doc) VALUES (?, ?)", documents)
 
 
+def add_report_counts(raw: Any, first_customer: int, first_deal: int, first_followup: int) -> None:
+    """What the report tables' insert triggers (migrations 0010 and 0011) would have added for
+    the customers, deals and follow-ups inserted from the given rowids on, one grouped UPSERT
+    per table. Customers come before their deals and follow-ups, so a deal or follow-up of a
+    customer in the bin is left out here as the trigger would have left it out."""
+    # The customers in the bin, looked up once (their ids are never NULL, nor are the deals'
+    # and follow-ups' customer ids: NOT IN means what the triggers' NOT EXISTS means).
+    live_customer = "{0}.customer_id NOT IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL)"
+    segments = " UNION ALL ".join(
+        f"SELECT '{name}' AS d, coalesce(owner_id, '') AS o, coalesce('=' || {name}, '') AS v "  # noqa: S608
+        f"FROM customers WHERE rowid >= :first AND deleted_at IS NULL"
+        for name in ("region", "industry", "source", "tier")
+    )
+    raw.execute(
+        "INSERT INTO report_segment_counts (dimension, owner_id, value, count) "  # noqa: S608
+        f"SELECT d, o, v, count(*) FROM ({segments}) GROUP BY 1, 2, 3 "
+        "ON CONFLICT (dimension, owner_id, value) DO UPDATE SET "
+        "count = report_segment_counts.count + excluded.count",
+        {"first": first_customer},
+    )
+    day = "substr(CASE f.status WHEN 'done' THEN f.occurred_at ELSE f.due_at END, 1, 10)"
+    raw.execute(
+        "INSERT INTO report_followup_days (kind, day, owner_id, channel, count) "  # noqa: S608
+        f"SELECT f.status, {day}, coalesce(f.owner_id, ''), f.channel, count(*) "
+        "FROM followups AS f WHERE f.rowid >= ? AND f.deleted_at IS NULL "
+        f"AND f.status IN ('done', 'planned') AND {day} IS NOT NULL "
+        f"AND {live_customer.format('f')} GROUP BY 1, 2, 3, 4 "
+        "ON CONFLICT (kind, day, owner_id, channel) DO UPDATE SET "
+        "count = report_followup_days.count + excluded.count",
+        (first_followup,),
+    )
+    raw.execute(
+        "INSERT INTO report_deal_days (day, owner_id, status, stage_id, reach, count) "  # noqa: S608
+        "SELECT substr(o.created_at, 1, 10), coalesce(o.owner_id, ''), o.status, "
+        "coalesce(o.stage_id, ''), CASE WHEN o.status IN ('open', 'won') THEN '' ELSE "
+        "coalesce((SELECT group_concat(DISTINCT h.to_stage_id ORDER BY h.to_stage_id) "
+        "FROM stage_history AS h WHERE h.opportunity_id = o.id), '') END, count(*) "
+        f"FROM opportunities AS o WHERE o.rowid >= ? AND o.deleted_at IS NULL "
+        f"AND {live_customer.format('o')} GROUP BY 1, 2, 3, 4, 5 "
+        "ON CONFLICT (day, owner_id, status, stage_id, reach) DO UPDATE SET "
+        "count = report_deal_days.count + excluded.count",
+        (first_deal,),
+    )
+
+
 def add_forecast_totals(raw: Any, first_deal: int) -> None:
     """What the forecast totals' insert trigger (migration 0009) would have added for the
     deals inserted from rowid ``first_deal`` on, in one grouped UPSERT."""
@@ -238,22 +589,17 @@ def add_forecast_totals(raw: Any, first_deal: int) -> None:
 _ID, _FIELD, _TIME, _PHONE, _EMAIL = range(5)
 
 
-def _insert(  # noqa: PLR0912
-    local: Local,
-    entity: str,
-    rows: list[tuple[str, dict[str, Any], dict[str, str], str]],
-    normal: Normalizer,
-) -> None:
-    table = ENTITY_TABLES[entity]
-    columns = [c for c in COLUMNS[table] if c not in DERIVED or c.endswith("_normalized")]
+def _plan(table: str) -> list[tuple[str, int, Any]]:
+    """What each stored column of ``table`` takes, in the table's order: (column, kind,
+    default when absent). Derived columns are left out, except the phone and e-mail normal
+    forms, which are computed here."""
     base = PLACEHOLDERS[table]
-    records = []
-    tags: list[tuple[str, str]] = []
-    customs: list[tuple[str, str, Any]] = []
-    stamp_rows: list[tuple[str, str, str]] = []
-    # What each column takes, worked out once: (column, kind, default when absent).
     plan: list[tuple[str, int, Any]] = []
-    for column in columns:
+    for column in (c.name for c in Base.metadata.tables[table].columns):
+        if column not in COLUMNS[table] or (
+            column in DERIVED and not column.endswith("_normalized")
+        ):
+            continue
         if column == "id":
             plan.append((column, _ID, None))
         elif column == "phone_normalized":
@@ -264,6 +610,22 @@ def _insert(  # noqa: PLR0912
             plan.append((column, _TIME, None))
         else:
             plan.append((column, _FIELD, base.get(column)))
+    return plan
+
+
+def _insert(  # noqa: PLR0912
+    local: Local,
+    entity: str,
+    rows: list[tuple[str, dict[str, Any], dict[str, str], str]],
+    normal: Normalizer,
+) -> None:
+    table = ENTITY_TABLES[entity]
+    plan = _plan(table)
+    columns = [c for c, _k, _d in plan]
+    records = []
+    tags: list[tuple[str, str]] = []
+    customs: list[tuple[str, str, Any]] = []
+    stamp_rows: list[tuple[str, str, str]] = []
     for row_id, data, stamps, stamps_text in rows:
         when = None
         values: list[Any] = []
