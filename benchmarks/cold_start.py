@@ -42,6 +42,9 @@ def _env() -> dict[str, str]:
         XDG_DATA_HOME=str(OUT / "data"),
         PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
     )
+    # An installed program has its bytecode cached: the unmeasured warm-up run writes it, so
+    # the measured runs do not compile the program's modules again each time.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -94,6 +97,7 @@ def run(db: Path, customers: int, runs: int = 5) -> list[Result]:
     ready: list[float] = []
     floor_cpu: list[float] = []
     first_cpu: list[float] = []
+    ready_cpu: list[float] = []
     try:
         spawn(floor_command(db))
         spawn(app_command(db))
@@ -106,6 +110,7 @@ def run(db: Path, customers: int, runs: int = 5) -> list[Result]:
             if f"{MARKER} CPU" in markers and f"{MARKER} CPU" in floor_markers:
                 floor_cpu.append(floor_markers[f"{MARKER} CPU"])
                 first_cpu.append(markers[f"{MARKER} CPU"])
+                ready_cpu.append(markers.get(f"{READY} CPU", markers[f"{MARKER} CPU"]))
     except UnavailableError as exc:
         floor = statistics.median(floor_times) if floor_times else None
         return [Result(figure, None, "s", floor, FLOOR_LABEL, TARGET, note=str(exc))]
@@ -126,6 +131,16 @@ def run(db: Path, customers: int, runs: int = 5) -> list[Result]:
             Result(
                 f"CPU seconds used until the first page, {customers:,} customers (median)",
                 statistics.median(first_cpu),
+                "s",
+                statistics.median(floor_cpu),
+                "the floor's CPU seconds",
+            )
+        )
+        results.append(
+            Result(
+                f"CPU seconds used until the full window's own first page, {customers:,}"
+                " customers (median)",
+                statistics.median(ready_cpu),
                 "s",
                 statistics.median(floor_cpu),
                 "the floor's CPU seconds",

@@ -89,3 +89,35 @@ def test_an_old_file_is_migrated_before_any_data_is_shown(tmp_path: Path) -> Non
         assert workspace.customers.get("c1").name == "老客户"
     finally:
         workspace.close()
+
+
+SCAN_SCRIPT = """
+import inspect
+import PySide6.QtCore
+from crm_desktop import app
+
+read = []
+real_getsource = inspect.getsource
+
+def recording_getsource(obj):
+    read.append(getattr(obj, "__name__", "?"))
+    return real_getsource(obj)
+
+inspect.getsource = recording_getsource
+import colorsys  # a module new to this process: PySide6 reads its source
+app.skip_pyside_source_scan()
+import wave  # after the switch: not read
+from PySide6.QtCore import QObject, Qt
+assert QObject().objectName() == "" and Qt.AlignmentFlag.AlignLeft  # Qt as before
+print(",".join(read))
+"""
+
+
+def test_pyside_stops_reading_the_source_of_each_new_module() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SCAN_SCRIPT], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    read = done.stdout.strip().split(",")
+    assert "colorsys" in read  # what the switch saves at start-up (SQLAlchemy and ours)
+    assert "wave" not in read

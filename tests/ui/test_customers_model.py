@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QSettings
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.services import customer_list
 from crm_desktop.services.customer_filters import CustomerFilter
+from crm_desktop.ui.customers import loader as loader_module
 from crm_desktop.ui.customers import model as model_module
 from crm_desktop.ui.customers.loader import ListQuery
 from crm_desktop.ui.customers.model import PLACEHOLDER, CustomerListModel
+from crm_desktop.ui.customers.table import CustomerTable
 from tests.ui.customers_data import Data, column, data, wait_loaded
 
 __all__ = ["data"]  # the fixture
@@ -109,3 +111,60 @@ def test_the_start_up_page_shows_until_the_query_answers(qtbot: QtBot, data: Dat
     assert column(model, "name") == ["Alice Smith"]  # replaced by the query's own rows
     model.preload(page)  # too late: ignored
     assert column(model, "name") == ["Alice Smith"]
+
+
+def _bulk_query(data: Data, monkeypatch: pytest.MonkeyPatch) -> ListQuery:
+    """20 matching customers, read 4 ids first and then 5 at a time."""
+    for number in range(20):
+        data.workspace.customers.create(name=f"Bulk {number:02d}")
+    monkeypatch.setattr(customer_list, "FIRST_CHUNK", 4)
+    monkeypatch.setattr(customer_list, "CHUNK", 5)
+    return ListQuery(CustomerFilter(text="bulk"))
+
+
+def test_the_rest_of_the_ids_waits_until_the_first_rows_are_painted(
+    qtbot: QtBot, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = _bulk_query(data, monkeypatch)
+    monkeypatch.setattr(model_module, "FIRST_PAINT_WAIT_MS", 60_000)  # no view paints here
+    monkeypatch.setattr(loader_module, "FIRST_CHUNK_PAUSE_S", 60.0)
+    model = CustomerListModel(data.workspace.db)
+    painted: list[int] = []
+    model.rows_painted.connect(lambda: painted.append(model.rowCount()))
+    model.set_query(query)
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    qtbot.wait(300)  # time enough to read 16 more ids: the stream waits instead
+    assert model.rowCount() == 4
+    assert model.awaiting_paint and model.loading and not painted
+    model.first_rows_painted()  # what the table does once it has painted them
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.rowCount() == 20
+    assert painted == [4] and not model.awaiting_paint
+
+
+def test_a_table_on_screen_lets_the_rest_follow_its_first_paint(
+    qtbot: QtBot, data: Data, monkeypatch: pytest.MonkeyPatch, settings: QSettings
+) -> None:
+    query = _bulk_query(data, monkeypatch)
+    monkeypatch.setattr(model_module, "FIRST_PAINT_WAIT_MS", 60_000)
+    monkeypatch.setattr(loader_module, "FIRST_CHUNK_PAUSE_S", 60.0)
+    model = CustomerListModel(data.workspace.db)
+    table = CustomerTable(model, settings, "test/columns")
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_query(query)
+    qtbot.waitUntil(lambda: not model.loading)  # the paint released the stream
+    assert model.rowCount() == 20 and not model.awaiting_paint
+
+
+def test_without_a_paint_the_rest_follows_after_a_short_wait(
+    qtbot: QtBot, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = _bulk_query(data, monkeypatch)
+    model = CustomerListModel(data.workspace.db)  # shown nowhere: nothing paints
+    painted: list[bool] = []
+    model.rows_painted.connect(lambda: painted.append(True))
+    model.set_query(query)
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.rowCount() == 20 and painted == [True]

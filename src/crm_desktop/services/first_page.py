@@ -2,8 +2,8 @@
 before SQLAlchemy and the rest of the program have loaded.
 
 It reads exactly what the list's default query shows first (live customers in name order,
-``crm_name_key``, then rowid) on the keyed connection ``db/keyed_file.py`` opened, with the columns of
-``list_columns.py``; a test compares its rows with the list service's own.
+``crm_name_key``, then rowid) on the keyed connection ``db/keyed_file.py`` opened, with the
+columns of ``list_columns.py``; a test compares its rows with the list service's own.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from crm_desktop.db.engine import Database
+from crm_desktop.services import customer_list
 from crm_desktop.services.customer_filters import CustomerFilter
 from crm_desktop.services.customer_list import fetch_rows, iter_rowids
 from crm_desktop.ui.customers.cells import display_row
@@ -89,9 +90,15 @@ class RowIdStream(QRunnable):
         self._now = now
         self._first_block = first_block
         self._cancelled = threading.Event()
+        self._first_taken = threading.Event()
 
     def cancel(self) -> None:
         self._cancelled.set()
+        self._first_taken.set()
+
+    def first_chunk_taken(self) -> None:
+        """The GUI has put the first chunk on screen: the rest of the ids may follow."""
+        self._first_taken.set()
 
     @property
     def cancelled(self) -> bool:
@@ -112,6 +119,8 @@ class RowIdStream(QRunnable):
                         first = format_rows(fetch_rows(session, head, keys), kinds, head)
                     total += len(chunk)
                     self.relay.chunk.emit(Chunk(self.generation, chunk, first, tuple(keys)))
+                    if first is not None and len(chunk) >= customer_list.FIRST_CHUNK:
+                        self._first_taken.wait(FIRST_CHUNK_PAUSE_S)  # more after the paint
         except BaseException as exc:  # delivered to the GUI thread, which shows it
             self.relay.failed.emit(self.generation, exc)
         else:
@@ -122,6 +131,9 @@ class RowIdStream(QRunnable):
 
 
 _streams: set[RowIdStream] = set()
+# After the first chunk a stream waits (at most this long) until the GUI has shown it: reading
+# the other row ids competes with the first paint for the interpreter.
+FIRST_CHUNK_PAUSE_S = 0.5
 LIST_THREADS = 2  # a query's row id stream and the block of rows on screen, side by side
 
 

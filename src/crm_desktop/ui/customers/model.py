@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QPalette
@@ -48,6 +49,7 @@ BLOCK = 100  # rows read at a time: about two screens
 MAX_BLOCKS = 30  # 3,000 rows at most
 MAX_WANTED = 6  # blocks asked for while scrolling fast: only the latest few are fetched
 MAX_IN_FLIGHT = 2  # blocks read side by side (the list has two threads of its own)
+FIRST_PAINT_WAIT_MS = 250  # a new query's first rows count as painted after this at most
 ID_ROLE = Qt.ItemDataRole.UserRole
 PLACEHOLDER = "…"
 TOOLTIP_LENGTH = 40
@@ -70,6 +72,7 @@ class CustomerListModel(QAbstractTableModel):
 
     count_changed = Signal(int, bool)
     rows_shown = Signal()  # the first block of a new query is on screen
+    rows_painted = Signal()  # … and has been painted (see ``first_rows_painted``)
     failed = Signal(object)
 
     def __init__(
@@ -98,6 +101,8 @@ class CustomerListModel(QAbstractTableModel):
         self._wanted: OrderedDict[int, None] = OrderedDict()
         self._in_flight: set[int] = set()
         self._placeholder_brush: QBrush | None = None
+        self._paint_pending = False  # a new query's first rows wait for their first paint
+        self._paused_stream: RowIdStream | None = None
         self.started = False
 
     # --- what the view asks ----------------------------------------------------------------
@@ -300,6 +305,7 @@ class CustomerListModel(QAbstractTableModel):
                 self._store(0, chunk.first_rows)
             self.endResetModel()
             self.rows_shown.emit()
+            self._await_first_paint(self._stream)
         else:
             start = len(self._ids)
             last_block = (start - 1) // BLOCK
@@ -309,6 +315,26 @@ class CustomerListModel(QAbstractTableModel):
             self._ids.extend(chunk.rowids)
             self.endInsertRows()
         self.count_changed.emit(len(self._ids), False)
+
+    def _await_first_paint(self, stream: RowIdStream | None) -> None:
+        self._paint_pending = True
+        self._paused_stream = stream
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self.first_rows_painted)
+
+    @property
+    def awaiting_paint(self) -> bool:
+        return self._paint_pending
+
+    def first_rows_painted(self) -> None:
+        """The view has painted a new query's first rows (or waited long enough for it): the
+        rest of the row ids may follow, then ``rows_painted``."""
+        if not self._paint_pending:
+            return
+        self._paint_pending = False
+        stream, self._paused_stream = self._paused_stream, None
+        if stream is not None:
+            stream.first_chunk_taken()
+        self.rows_painted.emit()
 
     def _on_done(self, generation: int, total: int) -> None:
         if generation != self._generation:
@@ -320,6 +346,7 @@ class CustomerListModel(QAbstractTableModel):
             self._forget_rows()
             self.endResetModel()
             self.rows_shown.emit()
+            self._await_first_paint(None)
         self._complete = True
         self.count_changed.emit(total, True)
 

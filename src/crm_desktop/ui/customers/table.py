@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPaintEvent
 from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
 from crm_desktop.services.customer_list import is_sortable
@@ -49,6 +49,11 @@ class CustomerTable(QTableView):
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.doubleClicked.connect(self._on_double_click)
         self.restore_layout()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._model.awaiting_paint:  # a new query's first rows are on screen now
+            QTimer.singleShot(0, self._model, self._model.first_rows_painted)
 
     # --- columns ---------------------------------------------------------------------------
 

@@ -151,7 +151,16 @@ class CustomerTab(QWidget):
         self.table.show_sort("name", False)
         self.model.set_query(ListQuery(self._filter))
         self._update_actions()
-        self.load_choices()
+        # The filter lists are read once the list's first rows are painted: at start-up the
+        # first page's query and paint then have the interpreter to themselves.
+        self._choices_pending = True
+        self.model.rows_painted.connect(self._load_choices_once)
+        self.model.failed.connect(self._load_choices_once)
+
+    def _load_choices_once(self, *_args: object) -> None:
+        if self._choices_pending:
+            self._choices_pending = False
+            self.load_choices()
 
     # --- building --------------------------------------------------------------------------
 
