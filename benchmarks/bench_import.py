@@ -14,6 +14,7 @@ rows into ``customers`` with the search-index triggers dropped, in one transacti
 from __future__ import annotations
 
 import csv
+import os
 import random
 import shutil
 import sqlite3
@@ -159,11 +160,13 @@ def floor_once(target: Path, rows: list[list[str]]) -> float:
     """The barest load of the same rows: plain inserts, no checks, no index, no journal."""
     import sqlcipher3
 
+    from crm_desktop.db.keyed_file import _configure
     from crm_desktop.domain.ids import new_id
 
     conn = sqlcipher3.connect(str(target), isolation_level=None)
     try:
         conn.execute("PRAGMA key = '{}'".format(PASSPHRASE.replace("'", "''")))
+        _configure(conn)  # the SQL functions the schema's indexes call, as the app has them
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # key derivation, untimed
@@ -212,7 +215,7 @@ def run(quick: bool, repeats: int | None = None) -> list[Result]:
             note = (
                 f"CPU {statistics.median(cpus):.1f} s; {report['created']:,} created, "
                 f"{report['skipped']:,} duplicates skipped, {report['rejected']:,} rejected; "
-                f"median of {repeats}"
+                f"median of {repeats}; load average {os.getloadavg()[0]:.1f}"
             )
             results.append(
                 Result(

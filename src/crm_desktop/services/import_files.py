@@ -9,8 +9,11 @@ charset-normalizer. An .xlsx is checked for being a sane zip before the fast rea
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -50,8 +53,27 @@ class Table:
     delimiter: str | None = None
 
 
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Python's cycle collector paused, for reading and importing a large sheet: that allocates
+    millions of small objects, every 700 of which start a collection that walks the young ones,
+    and every so often all of the sheet's rows (measured: 2.6 s of CPU in 2,600 collections for
+    100,000 rows). The rows hold no reference cycles; reference counting frees them as before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_table(path: str | Path) -> Table:
-    path = Path(path)
+    with no_cyclic_gc():
+        return _read_table(Path(path))
+
+
+def _read_table(path: Path) -> Table:
     if not path.is_file():
         raise _fail(path, QT_TRANSLATE_NOOP("Errors", "the file does not exist."))
     size = path.stat().st_size
@@ -149,7 +171,10 @@ def _read_xlsx(path: Path) -> Table:
         sheet = workbook.get_sheet_by_index(0)
         if sheet.width > MAX_COLUMNS:
             raise _fail(path, QT_TRANSLATE_NOOP("Errors", "it has more than 500 columns."))
-        rows = [[_cell(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        rows = [
+            [v if type(v) is str else _cell(v) for v in row]
+            for row in sheet.to_python(skip_empty_area=False)
+        ]
     except (CalamineError, ValueError, KeyError, IndexError):
         raise _fail(
             path, QT_TRANSLATE_NOOP("Errors", "it is not a readable Excel (.xlsx) file.")

@@ -61,11 +61,15 @@ def text(max_len: int = MAX_NAME, *, required: bool = False, multiline: bool = F
 
 
 def choice(enum: type[StrEnum], *, required: bool = False) -> Validator:
+    values = frozenset(member.value for member in enum)
+
     def clean(field: str, value: Any) -> str | None:
         if value is None or value == "":
             if required:
                 raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "This field is required."))
             return None
+        if type(value) is str and value in values:  # the common case, without the enum lookup
+            return value
         try:
             return enum(value).value
         except ValueError:
