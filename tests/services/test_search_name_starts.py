@@ -70,3 +70,21 @@ def test_the_name_start_index_follows_edits(crowd: Workspace) -> None:
     ws.customers.delete(li)  # to the trash: still indexed, the list's filter hides it
     assert starts("ww") == 1
     assert "王五" not in _names(ws, "ww")
+
+
+def test_a_broad_search_lists_names_starting_with_it_first_from_the_name_index(
+    crowd: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = crowd
+    monkeypatch.setattr(search, "RANKED_MATCHES", 1)
+    monkeypatch.setattr(customer_list, "BROAD_MATCHES", 2)
+    monkeypatch.setattr(customer_list, "NAME_STARTS_SORTED", 1)  # too many name starts to sort
+    gone = ws.customers.create(name="张飞", kind="individual", region="四川")
+    beijing = ws.customers.create(name="张辽", kind="individual", region="北京")
+    ws.customers.delete(gone)
+    assert _names(ws, "张")[:3] == ["张辽", "张三", "张思"]  # the trash stays out
+    with ws.db.session() as session:
+        flt = CustomerFilter(text="张", regions=("北京",))
+        ids = customer_list.ordered_rowids(session, flt, "name", now=NOW)
+        found = customer_list.fetch_rows(session, list(ids), ["name"])
+    assert [found[r][0] for r in ids] == [beijing]  # other filters apply to every part

@@ -178,15 +178,18 @@ def customer_document(  # called from SQL, with positional arguments
     return document(names=names, person_names=person, phones=phones, texts=texts)
 
 
+def looks_like_phone(text: str) -> bool:
+    """Whether a query is searched as phone digits (``138 0013 8000``)."""
+    stripped = text.strip()
+    return bool(_PHONE_QUERY.match(stripped)) and sum(ch.isdigit() for ch in stripped) >= 3
+
+
 def query_terms(text: str) -> list[str]:
     """What every match must contain, as the index looks it up: each run the user typed cut to
     ``SUFFIX_LEN`` (or, for something that looks like a phone number, its digits)."""
     text = text[:MAX_QUERY_LEN]
     stripped = text.strip()
-    if _PHONE_QUERY.match(stripped) and sum(ch.isdigit() for ch in stripped) >= 3:
-        parts = [_phone_digits(stripped)]
-    else:
-        parts = runs(text)
+    parts = [_phone_digits(stripped)] if looks_like_phone(stripped) else runs(text)
     return list(dict.fromkeys(run[:SUFFIX_LEN] for run in parts if run))
 
 

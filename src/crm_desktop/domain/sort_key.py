@@ -19,7 +19,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from crm_desktop.domain.search_text import SURNAME_READINGS, _readings, normalize
+from crm_desktop.domain.search_text import (
+    SURNAME_READINGS,
+    _readings,
+    looks_like_phone,
+    normalize,
+    runs,
+)
 
 
 @lru_cache(maxsize=1)
@@ -39,3 +45,14 @@ def name_sort_key(name: str | None, kind: str | None = None) -> str:  # called f
         first = text[0]
         return f"{SURNAME_READINGS[first]} {first} " + text[1:].translate(_table())
     return text.translate(_table())
+
+
+def name_prefix_key(text: str) -> str | None:
+    """The key every name that starts with what was typed starts with (张 → ``zhang 张 ``,
+    ``Patel`` → ``patel``): the range of the name index holding those names. None when the
+    text is not searched as written (phone digits, nothing searchable) or starts with a
+    character a family name reads differently."""
+    typed = " ".join(text.split())
+    if not runs(typed) or looks_like_phone(typed) or typed[0] in SURNAME_READINGS:
+        return None
+    return name_sort_key(typed)

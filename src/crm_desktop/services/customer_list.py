@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +29,7 @@ from crm_desktop.db.models import (
     User,
 )
 from crm_desktop.domain.enums import CustomFieldType
+from crm_desktop.domain.sort_key import name_prefix_key
 from crm_desktop.services import list_columns
 from crm_desktop.services.customer_filters import CustomerFilter, conditions
 from crm_desktop.services.rowid_stream import stream_rowids
@@ -143,24 +144,35 @@ def _ordered_query(
     return query.order_by(order.asc(), ROWID.asc())
 
 
-def _name_starts_first(
-    session: Session, flt: CustomerFilter, now: datetime
-) -> tuple[Any, Any] | None:
-    """For a broad search in name order: the customers whose name starts with what was typed
-    (``zs`` → 张三), then the other matches, as two queries read one after the other; None
-    when there is nothing to put first or it would not be cheap."""
+def _name_starts_first(session: Session, flt: CustomerFilter, now: datetime) -> list[Any] | None:
+    """For a broad search in name order, the queries to read one after the other: first the
+    names that start with the text as typed (a range of the name index: 张 → 张三, 张伟…),
+    then other names with a word that starts with it, in pinyin or initials too (``zs`` →
+    张三, 曾思) when they are few enough to sort, then every other match. None when nothing
+    goes first."""
     if not flt.text.strip() or flt.trash or not _is_broad(session, flt, "name"):
         return None
-    heads = name_start_count(session, flt.text, cap=NAME_STARTS_SORTED)
-    if heads == 0 or heads > NAME_STARTS_SORTED:
-        return None  # a name start shared by very many: plain name order walks the index
-    starts = name_starts_clause(flt.text)
-    assert starts is not None  # noqa: S101 - the text is searchable: it matched
     base = conditions(flt, now, broad_search=True)
-    first = select(ROWID).select_from(Customer).where(*base, starts)
-    rest = select(ROWID).select_from(Customer).where(*base, ~starts)
     order = (CUSTOMER_NAME_KEY.asc(), ROWID.asc())
-    return first.order_by(*order), rest.order_by(*order)
+    parts: list[Any] = []
+    later: list[ColumnElement[bool]] = []
+    prefix = name_prefix_key(flt.text)
+    if prefix is not None:
+        # a name that starts with the text contains it: no need to ask the search index,
+        # which would list every match first
+        in_range = and_(prefix <= CUSTOMER_NAME_KEY, prefix + "\U0010ffff" > CUSTOMER_NAME_KEY)
+        others = conditions(replace(flt, text=""), now)
+        parts.append(select(ROWID).select_from(Customer).where(*others, in_range))
+        later.append(~in_range)
+    if 0 < name_start_count(session, flt.text, cap=NAME_STARTS_SORTED) <= NAME_STARTS_SORTED:
+        starts = name_starts_clause(flt.text)
+        if starts is not None:
+            parts.append(select(ROWID).select_from(Customer).where(*base, starts, *later))
+            later.append(~starts)
+    if not parts:
+        return None
+    parts.append(select(ROWID).select_from(Customer).where(*base, *later))
+    return [part.order_by(*order) for part in parts]
 
 
 def _joined(streams: Iterator[Iterator[array[int]]]) -> Iterator[array[int]]:
