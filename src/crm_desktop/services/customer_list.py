@@ -44,7 +44,7 @@ ROWID: ColumnElement[int] = literal_column("customers.rowid")
 FIRST_CHUNK = 500
 BROAD_MATCHES = 5_000  # above this, a search walks the sort column's index (see search.py)
 NAME_STARTS_SORTED = 5_000  # a broad search puts up to this many name starts first, sorted
-CHUNK = 20_000
+CHUNK = 5_000  # small: a keystroke cancels a stream after at most one more chunk
 CUSTOM_PREFIX = "custom:"
 DEFAULT_COLUMNS = list_columns.DEFAULT_COLUMNS
 
