@@ -13,10 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QCoreApplication, QSettings
 from pytestqt.qtbot import QtBot
 
@@ -43,6 +40,7 @@ from crm_desktop.ui.sync import scheduler as sch
 from crm_desktop.ui.sync.dialog import SyncDialog
 from crm_desktop.ui.sync.scheduler import SyncScheduler
 from crm_desktop.ui.tasks import own_pool, wait_for_tasks
+from tests.conftest import MemoryKeyring
 
 from .conftest import PASSPHRASE, PG_HOST, PG_PORT, Team
 
@@ -50,35 +48,6 @@ pytestmark = [
     pytest.mark.sync,
     pytest.mark.qt_log_ignore(r"does not support propagateSizeHints"),
 ]
-
-
-class MemoryKeyring(KeyringBackend):
-    """A working keychain backend that keeps its entries in memory."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture
-def keychain() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -112,7 +81,9 @@ def closed_file(team: Team, short: str) -> Path:
 # --- the headless command --------------------------------------------------------------------
 
 
-def test_headless_password_order(keychain: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_headless_password_order(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = settings_from_dsn("host=db.example.com dbname=team user=ann")
     asked: list[int] = []
 
@@ -130,12 +101,12 @@ def test_headless_password_order(keychain: MemoryKeyring, monkeypatch: pytest.Mo
     other = settings_from_dsn("host=db.example.com dbname=team user=bob")
     monkeypatch.delenv(SERVER_PASSWORD_ENV)
     assert server_password(other, None) is None
-    assert keychain.entries == {(SERVICE, "ann@db.example.com:5432/team"): "from keychain"}
+    assert memory_keyring.entries == {(SERVICE, "ann@db.example.com:5432/team"): "from keychain"}
 
 
 def test_headless_sync_remembers_the_server_and_the_password(
     team: Team,
-    keychain: MemoryKeyring,
+    memory_keyring: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -146,7 +117,7 @@ def test_headless_sync_remembers_the_server_and_the_password(
     monkeypatch.setenv(SERVER_PASSWORD_ENV, "pw")
     assert main(["sync", "--db", str(path), "--server", dsn, "--save-password"]) == 0
     assert capsys.readouterr().out.startswith("sent ")
-    assert keychain.entries[(SERVICE, account(settings_from_dsn(dsn)))] == "pw"
+    assert memory_keyring.entries[(SERVICE, account(settings_from_dsn(dsn)))] == "pw"
     # the next run: no --server, no variable; the keychain has the password, no prompt
     monkeypatch.delenv(SERVER_PASSWORD_ENV)
     assert main(["sync", "--db", str(path)]) == 0
@@ -161,7 +132,7 @@ def test_headless_sync_remembers_the_server_and_the_password(
 
 
 def test_headless_sync_uses_the_server_set_up_in_the_app(
-    team: Team, keychain: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+    team: Team, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     login, _ = team.add_member("ann", "manager")
     ws = team.workspace("a")
@@ -207,7 +178,7 @@ def fill(dialog: SyncDialog, team: Team, login: str) -> None:
 
 
 def test_the_dialog_remembers_the_password_in_the_keychain(
-    team: Team, keychain: MemoryKeyring, qtbot: QtBot
+    team: Team, memory_keyring: MemoryKeyring, qtbot: QtBot
 ) -> None:
     login, _ = team.add_member("ann", "manager")
     ws = team.workspace("a")
@@ -230,12 +201,12 @@ def test_the_dialog_remembers_the_password_in_the_keychain(
     again.remember.setChecked(False)
     with qtbot.waitSignal(again.synced, timeout=60_000):
         again.sync_button.click()
-    assert recall_server_password(settings) is None and keychain.entries == {}
+    assert recall_server_password(settings) is None and memory_keyring.entries == {}
     ws.close()
 
 
 def test_the_status_tells_authentication_and_version_problems_apart(
-    team: Team, keychain: MemoryKeyring, qtbot: QtBot
+    team: Team, memory_keyring: MemoryKeyring, qtbot: QtBot
 ) -> None:
     login, _ = team.add_member("ann", "manager")
     ws = team.workspace("a")
@@ -267,7 +238,7 @@ def test_the_status_tells_authentication_and_version_problems_apart(
 
 def test_the_window_syncs_on_start_and_on_the_timer_in_the_background_one_at_a_time(
     team: Team,
-    keychain: MemoryKeyring,
+    memory_keyring: MemoryKeyring,
     qtbot: QtBot,
     qsettings: QSettings,
     monkeypatch: pytest.MonkeyPatch,
@@ -333,7 +304,7 @@ def test_the_window_syncs_on_start_and_on_the_timer_in_the_background_one_at_a_t
 
 
 def test_no_password_sync_on_start_when_the_server_needs_none(
-    team: Team, keychain: MemoryKeyring, qtbot: QtBot
+    team: Team, memory_keyring: MemoryKeyring, qtbot: QtBot
 ) -> None:
     """Nothing in the keychain: the start's sync is tried without a password (the test
     server trusts local logins, as ~/.pgpass or certificates would let it)."""
@@ -352,7 +323,7 @@ def test_no_password_sync_on_start_when_the_server_needs_none(
 
 def test_closing_the_window_cancels_a_sync_stuck_on_the_server(
     team: Team,
-    keychain: MemoryKeyring,
+    memory_keyring: MemoryKeyring,
     qtbot: QtBot,
     qsettings: QSettings,
     monkeypatch: pytest.MonkeyPatch,
