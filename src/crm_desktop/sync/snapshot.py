@@ -406,19 +406,7 @@ def _load_entity(  # noqa: PLR0912, PLR0915
             indexes.drop(table)
         first_batch = False
         raw.executemany(insert, records)
-        raw.executemany(
-            "INSERT INTO sync_stamps (entity, record_id, stamps) VALUES (?, ?, ?)", stamp_rows
-        )
-        if tags:
-            raw.executemany(
-                "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)", tags
-            )
-        if customs:
-            raw.executemany(
-                "INSERT OR REPLACE INTO custom_field_values (record_id, field_id, value) "
-                "VALUES (?, ?, ?)",
-                customs,
-            )
+        _store_extras(raw, stamp_rows, tags, customs)
         if merge:
             for (_entity, row_id), (data, stamps) in _server_rows(conn, merge).items():
                 local.apply_state(entity, row_id, data, stamps)
@@ -613,7 +601,7 @@ def _plan(table: str) -> list[tuple[str, int, Any]]:
     return plan
 
 
-def _insert(  # noqa: PLR0912
+def _insert(
     local: Local,
     entity: str,
     rows: list[tuple[str, dict[str, Any], dict[str, str], str]],
@@ -655,6 +643,11 @@ def _insert(  # noqa: PLR0912
     names = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
     raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", records)  # noqa: S608
+    _store_extras(raw, stamp_rows, tags, customs)
+
+
+def _store_extras(raw: Any, stamp_rows: list[Any], tags: list[Any], customs: list[Any]) -> None:
+    """What a batch of records brings besides their rows: field stamps, tags, custom values."""
     raw.executemany(
         "INSERT INTO sync_stamps (entity, record_id, stamps) VALUES (?, ?, ?)", stamp_rows
     )
