@@ -121,7 +121,7 @@ class RowIdStream(QRunnable):
                     self.relay.chunk.emit(Chunk(self.generation, chunk, first, tuple(keys)))
                     if first is not None and len(chunk) >= customer_list.FIRST_CHUNK:
                         self._first_taken.wait(FIRST_CHUNK_PAUSE_S)  # more after the paint
-                        if self.cancelled:  # a new keystroke: read no further chunk
+                        if self._cancelled.is_set():  # a new keystroke: no further chunk
                             return
         except BaseException as exc:  # delivered to the GUI thread, which shows it
             self.relay.failed.emit(self.generation, exc)
