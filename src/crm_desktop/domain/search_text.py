@@ -198,23 +198,30 @@ def _name_tokens(value: str, as_name: bool) -> tuple[tuple[str, ...], tuple[str,
     """(where a word of the name starts, every token of the name), each sorted: the first are
     each run, and for Chinese its pinyin from the first syllable and initials from the first
     character."""
-    heads: set[str] = set()
     tokens: set[str] = set()
+    for run in runs(value):
+        tokens.update(_run_tokens(run, True, as_name))
+    return tuple(sorted(_heads(value, as_name))), tuple(sorted(tokens))
+
+
+def _heads(value: str, as_name: bool) -> set[str]:
+    """Where the words of a name start: each run, and for Chinese its pinyin from the first
+    syllable and its initials from the first character."""
+    heads: set[str] = set()
     for run in runs(value):
         heads.add(run[:SUFFIX_LEN])
         if _IDEOGRAPH.match(run):
             for syllables, initials in pinyin_forms(run, as_name=as_name):
                 heads.add("".join(syllables)[:SUFFIX_LEN])
                 heads.add("".join(initials)[:SUFFIX_LEN])
-        tokens.update(_run_tokens(run, True, as_name))
-    return tuple(sorted(heads)), tuple(sorted(tokens))
+    return heads
 
 
 def name_heads(name: str | None, kind: str | None) -> str:  # called from SQL
     """Where a customer's name starts, as an index document: each word of it, and for Chinese
     its pinyin from the first syllable and its initials from the first character (张三 →
     ``张三 zhangsan zs``). A search whose every run starts one of these ranks first."""
-    return " ".join(_name_tokens(name, kind == "individual")[0]) if name else ""
+    return " ".join(_heads(name, kind == "individual")) if name else ""  # each new name: lean
 
 
 def _all_found(terms: list[str], tokens: tuple[str, ...]) -> bool:
