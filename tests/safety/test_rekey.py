@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 import sqlcipher3
 
@@ -13,19 +11,9 @@ from crm_desktop.db.keyed_file import raw_key
 from crm_desktop.domain import errors
 from crm_desktop.services import rekey, secrets
 from crm_desktop.services.workspace import Workspace, open_workspace
-from tests.conftest import PASSPHRASE
-from tests.services.test_secrets import MemoryKeyring
+from tests.conftest import PASSPHRASE, MemoryKeyring
 
 NEW = "a brand new passphrase"
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def _opens(path: Path, passphrase: str) -> bool:

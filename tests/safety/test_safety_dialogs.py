@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,19 +16,9 @@ from crm_desktop.ui.dialogs.backup import FOLDER_KEY, BackupSettings, default_ba
 from crm_desktop.ui.lock.instance import refuse_second_instance
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.safety import Safety
-from tests.conftest import PASSPHRASE
-from tests.services.test_secrets import MemoryKeyring
+from tests.conftest import PASSPHRASE, MemoryKeyring
 
 NEW = "the new passphrase"
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def _close_message_boxes(seen: list[str]) -> None:

@@ -122,9 +122,16 @@ def _is_broad(session: Session, flt: CustomerFilter, sort: str) -> bool:
 
 
 def _ordered_query(
-    session: Session, flt: CustomerFilter, sort: str, descending: bool, now: datetime
+    session: Session,
+    flt: CustomerFilter,
+    sort: str,
+    descending: bool,
+    now: datetime,
+    broad: bool | None = None,
 ) -> Any:
-    broad = _is_broad(session, flt, sort)
+    """``broad``: ``_is_broad``'s answer when the caller has it already."""
+    if broad is None:
+        broad = _is_broad(session, flt, sort)
     query = select(ROWID).select_from(Customer).where(*conditions(flt, now, broad_search=broad))
     if sort == "owner":
         query = query.outerjoin(_OWNER, _OWNER.id == Customer.owner_id)
@@ -149,9 +156,7 @@ def _name_starts_first(session: Session, flt: CustomerFilter, now: datetime) -> 
     names that start with the text as typed (a range of the name index: 张 → 张三, 张伟…),
     then other names with a word that starts with it, in pinyin or initials too (``zs`` →
     张三, 曾思) when they are few enough to sort, then every other match. None when nothing
-    goes first."""
-    if not flt.text.strip() or flt.trash or not _is_broad(session, flt, "name"):
-        return None
+    goes first. For a broad search (``_is_broad``) only."""
     base = conditions(flt, now, broad_search=True)
     order = (CUSTOMER_NAME_KEY.asc(), ROWID.asc())
     parts: list[Any] = []
@@ -204,10 +209,12 @@ def iter_rowids(
     The caller may stop iterating at any time (a new keystroke); the cursor is then dropped.
     """
     now = now or datetime.now().astimezone()
-    parts = None if sort != "name" or descending else _name_starts_first(session, flt, now)
+    broad = _is_broad(session, flt, sort)  # asked once: it counts the search's matches
+    first = broad and sort == "name" and not descending
+    parts = _name_starts_first(session, flt, now) if first else None
     if parts is not None:
         return _joined(stream_rowids(session, part, FIRST_CHUNK, CHUNK) for part in parts)
-    query = _ordered_query(session, flt, sort, descending, now)
+    query = _ordered_query(session, flt, sort, descending, now, broad)
     return stream_rowids(session, query, FIRST_CHUNK, CHUNK)
 
 
