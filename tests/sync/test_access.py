@@ -8,6 +8,7 @@ import threading
 import psycopg
 import pytest
 
+from crm_desktop.services.duplicates import merge_customers
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.sync.client import SyncClient, pending_count
 from crm_desktop.sync.conflicts import open_conflicts
@@ -193,4 +194,43 @@ def test_many_pushes_at_once_while_pulling(team: Team) -> None:
         c.sync()
     assert all(len(_ids(ws, "customers")) == 240 for ws in files)
     for ws in files:
+        ws.close()
+
+
+def test_a_refused_merge_into_a_customer_given_away_keeps_the_whole_follow_up(
+    team: Team,
+) -> None:
+    """A sales user merges B into A while a manager, meanwhile, gave A to someone else. The
+    move of B's follow-up to A is refused; undoing it purges A with what hangs off it
+    locally, the follow-up included, which must come back whole from the server (it once
+    came back as a placeholder holding only its customer)."""
+    boss_login, _ = team.add_member("boss", "manager")
+    s1_login, _ = team.add_member("s1", "sales")
+    _, s2 = team.add_member("s2", "sales")
+    boss, ann = team.workspace("boss"), team.workspace("ann")
+    sync_boss, sync_ann = team.client(boss, boss_login), team.client(ann, s1_login)
+    sync_boss.sync()
+    sync_ann.sync()
+    a = ann.customers.create(name="Alpha", city="Wuhan")
+    b = ann.customers.create(name="Beta", city="Xi'an")
+    fid = ann.followups.create(customer_id=b, subject="回访", status="done")
+    sync_ann.sync()
+    sync_boss.sync()
+    boss.customers.update(a, owner_id=s2)
+    sync_boss.sync()
+    ann.customers.update(a, city="Hefei")  # offline: ann still sees A as hers
+    merge_customers(ann.ctx, a, [b])
+    sync_ann.sync()
+
+    assert a not in _ids(ann, "customers")
+    kept = ann.followups.get(fid)
+    assert (kept.customer_id, kept.subject, kept.status) == (b, "回访", "done")
+    with team.connect(boss_login) as conn:
+        data = conn.execute(
+            "SELECT data FROM crm.rows WHERE entity = 'followup' AND row_id = %s", (fid,)
+        ).fetchone()[0]
+    assert (data["customer_id"], data["status"]) == (b, "done")
+    reasons = {c.reason for c in open_conflicts(ann.db)}
+    assert "forbidden" in reasons
+    for ws in (boss, ann):
         ws.close()

@@ -219,15 +219,22 @@ class SyncClient:
         server holds: the server's values of those fields, or no record at all when this user
         may not see it (or the server never accepted it)."""
         server = _server_rows(conn, list(refused))
-        for (entity, row_id), fields in refused.items():
-            if (entity, row_id) in server:
-                data, stamps = server[(entity, row_id)]
-                local.write_fields(entity, row_id, {f: data.get(f) for f in fields}, None)
-                kept = {f: stamps[f] for f in fields if f in stamps}
-                if kept:
-                    local.save_stamps(entity, row_id, kept)
-            elif local.exists(entity, row_id):
+        # Hidden records leave first: purging a customer takes what hangs off it, which
+        # may include a visible record whose refused move pointed there.
+        for entity, row_id in refused:
+            if (entity, row_id) not in server and local.exists(entity, row_id):
                 local.purge(entity, [row_id])
+        for (entity, row_id), fields in refused.items():
+            if (entity, row_id) not in server:
+                continue
+            data, stamps = server[(entity, row_id)]
+            if not local.exists(entity, row_id):  # gone with its parent: the server's whole
+                local.apply_state(entity, row_id, data, stamps)  # record comes back
+                continue
+            local.write_fields(entity, row_id, {f: data.get(f) for f in fields}, None)
+            kept = {f: stamps[f] for f in fields if f in stamps}
+            if kept:
+                local.save_stamps(entity, row_id, kept)
         fix_references(local, conn)
         local.refresh_customers()
 
