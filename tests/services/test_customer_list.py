@@ -87,10 +87,11 @@ def test_name_order_reads_the_name_key_index(workspace: Workspace, many: list[st
 def test_first_chunk_is_small(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(30):
         workspace.customers.create(name=f"C{i:02d}")
-    monkeypatch.setattr(customer_list, "FIRST_CHUNK", 5)
     monkeypatch.setattr(customer_list, "CHUNK", 10)
     with workspace.db.session() as session:
-        sizes = [len(c) for c in customer_list.iter_rowids(session, CustomerFilter(), now=NOW)]
+        sizes = [
+            len(c) for c in customer_list.iter_rowids(session, CustomerFilter(), now=NOW, first=5)
+        ]
     assert sizes == [5, 10, 10, 5]
 
 

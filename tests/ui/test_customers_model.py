@@ -34,7 +34,6 @@ def test_rows_stream_in_and_the_cache_stays_bounded(
 ) -> None:
     for number in range(20):
         data.workspace.customers.create(name=f"Bulk {number:02d}")
-    monkeypatch.setattr(customer_list, "FIRST_CHUNK", 4)
     monkeypatch.setattr(customer_list, "CHUNK", 5)
     monkeypatch.setattr(model_module, "BLOCK", 3)
     monkeypatch.setattr(model_module, "MAX_BLOCKS", 2)
@@ -46,8 +45,9 @@ def test_rows_stream_in_and_the_cache_stays_bounded(
     model.set_query(ListQuery(CustomerFilter(text="bulk")))
     qtbot.waitUntil(lambda: not model.loading)
     assert model.rowCount() == 20
-    assert inserted[0] == (4, 8)  # the first chunk came with a reset, then 5 at a time
-    assert counts[0] == (4, False) and counts[-1] == (20, True)
+    # the first chunk (one block: what the screen shows) came with a reset, then 5 at a time
+    assert inserted[0] == (3, 7)
+    assert counts[0] == (3, False) and counts[-1] == (20, True)
     assert model.data(model.index(19, 0)) == PLACEHOLDER  # not loaded yet: asked for
     qtbot.waitUntil(lambda: model.data(model.index(19, 0)) == "Bulk 19")
     for row in range(20):
@@ -114,10 +114,11 @@ def test_the_start_up_page_shows_until_the_query_answers(qtbot: QtBot, data: Dat
 
 
 def _bulk_query(data: Data, monkeypatch: pytest.MonkeyPatch) -> ListQuery:
-    """20 matching customers, read 4 ids first and then 5 at a time."""
+    """20 matching customers, read 4 ids first (a block: what the screen shows) and then 5 at
+    a time."""
     for number in range(20):
         data.workspace.customers.create(name=f"Bulk {number:02d}")
-    monkeypatch.setattr(customer_list, "FIRST_CHUNK", 4)
+    monkeypatch.setattr(model_module, "BLOCK", 4)
     monkeypatch.setattr(customer_list, "CHUNK", 5)
     return ListQuery(CustomerFilter(text="bulk"))
 

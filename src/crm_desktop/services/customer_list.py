@@ -30,8 +30,9 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.domain.enums import CustomFieldType
 from crm_desktop.domain.sort_key import name_prefix_key
-from crm_desktop.services import list_columns
+from crm_desktop.services import list_columns, search
 from crm_desktop.services.customer_filters import CustomerFilter, conditions
+from crm_desktop.services.name_order import ranked_search
 from crm_desktop.services.rowid_stream import stream_rowids
 from crm_desktop.services.search import (
     match_count,
@@ -43,6 +44,8 @@ from crm_desktop.services.search import (
 ROWID: ColumnElement[int] = literal_column("customers.rowid")
 FIRST_CHUNK = 500
 BROAD_MATCHES = 5_000  # above this, a search walks the sort column's index (see search.py)
+# up to this many matches of a plain search are put in name order in memory (name_order.py)
+NAME_ORDER_MATCHES = 20_000
 NAME_STARTS_SORTED = 5_000  # a broad search puts up to this many name starts first, sorted
 CHUNK = 5_000  # small: a keystroke cancels a stream after at most one more chunk
 CUSTOM_PREFIX = "custom:"
@@ -121,6 +124,17 @@ def _is_broad(session: Session, flt: CustomerFilter, sort: str) -> bool:
     return match_count(session, flt.text, cap=BROAD_MATCHES) > BROAD_MATCHES
 
 
+def _sorted_in_memory(flt: CustomerFilter, sort: str, descending: bool) -> bool:
+    """A plain search in name order: its matches may be put in order by the in-memory name
+    order (``name_order.ranked_search``) when there are more than the finely ranked few."""
+    return (
+        sort == "name"
+        and not descending
+        and bool(flt.text.strip())
+        and replace(flt, text="") == CustomerFilter()
+    )
+
+
 def _ordered_query(
     session: Session,
     flt: CustomerFilter,
@@ -169,8 +183,9 @@ def _name_starts_first(session: Session, flt: CustomerFilter, now: datetime) -> 
         others = conditions(replace(flt, text=""), now)
         parts.append(select(ROWID).select_from(Customer).where(*others, in_range))
         later.append(~in_range)
-    if 0 < name_start_count(session, flt.text, cap=NAME_STARTS_SORTED) <= NAME_STARTS_SORTED:
-        starts = name_starts_clause(flt.text)
+    heads = name_start_count(session, flt.text, cap=NAME_STARTS_SORTED)
+    if heads:  # few are sorted; many are found walking the name index, like the rest
+        starts = name_starts_clause(flt.text, walk=heads > NAME_STARTS_SORTED)
         if starts is not None:
             parts.append(select(ROWID).select_from(Customer).where(*base, starts, *later))
             later.append(~starts)
@@ -180,9 +195,9 @@ def _name_starts_first(session: Session, flt: CustomerFilter, now: datetime) -> 
     return [part.order_by(*order) for part in parts]
 
 
-def _joined(streams: Iterator[Iterator[array[int]]]) -> Iterator[array[int]]:
+def _joined(streams: Iterator[Iterator[array[int]]], first: int) -> Iterator[array[int]]:
     """The chunks of several streams one after the other; the first chunk is as big as one
-    stream's would be, however few rows the first stream has."""
+    stream's would be (``first``), however few rows the first stream has."""
     pending: array[int] | None = array("q")
     for stream in streams:
         for ids in stream:
@@ -190,7 +205,7 @@ def _joined(streams: Iterator[Iterator[array[int]]]) -> Iterator[array[int]]:
                 yield ids
                 continue
             pending.extend(ids)
-            if len(pending) >= FIRST_CHUNK:
+            if len(pending) >= first:
                 yield pending
                 pending = None
     if pending:
@@ -203,19 +218,32 @@ def iter_rowids(
     sort: str = "name",
     descending: bool = False,
     now: datetime | None = None,
+    first: int | None = None,
 ) -> Iterator[array[int]]:
-    """The rowids a filter selects, in order, as arrays: a small first chunk, then big ones.
+    """The rowids a filter selects, in order, as arrays: a small first chunk (``first`` ids,
+    what the screen shows: a broad search walking the name index stops as soon as it has
+    them), then big ones.
 
     The caller may stop iterating at any time (a new keystroke); the cursor is then dropped.
     """
     now = now or datetime.now().astimezone()
-    broad = _is_broad(session, flt, sort)  # asked once: it counts the search's matches
-    first = broad and sort == "name" and not descending
-    parts = _name_starts_first(session, flt, now) if first else None
+    first = first or FIRST_CHUNK
+    broad: bool | None = None
+    if _sorted_in_memory(flt, sort, descending):
+        matches = match_count(session, flt.text, cap=NAME_ORDER_MATCHES)
+        broad = matches > BROAD_MATCHES
+        if search.RANKED_MATCHES < matches <= NAME_ORDER_MATCHES:
+            ranked = ranked_search(session, flt.text, first, CHUNK, by_range=broad)
+            if ranked is not None:
+                return ranked
+    if broad is None:
+        broad = _is_broad(session, flt, sort)  # asked once: it counts the search's matches
+    starts_first = broad and sort == "name" and not descending
+    parts = _name_starts_first(session, flt, now) if starts_first else None
     if parts is not None:
-        return _joined(stream_rowids(session, part, FIRST_CHUNK, CHUNK) for part in parts)
+        return _joined((stream_rowids(session, part, first, CHUNK) for part in parts), first)
     query = _ordered_query(session, flt, sort, descending, now, broad)
-    return stream_rowids(session, query, FIRST_CHUNK, CHUNK)
+    return stream_rowids(session, query, first, CHUNK)
 
 
 def ordered_rowids(

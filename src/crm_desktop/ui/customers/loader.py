@@ -15,7 +15,6 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from crm_desktop.db.engine import Database
-from crm_desktop.services import customer_list
 from crm_desktop.services.customer_filters import CustomerFilter
 from crm_desktop.services.customer_list import fetch_rows, iter_rowids
 from crm_desktop.ui.customers.cells import display_row
@@ -110,7 +109,9 @@ class RowIdStream(QRunnable):
         size, keys, kinds = self._first_block
         try:
             with self._db.session() as session:
-                for chunk in iter_rowids(session, q.filter, q.sort, q.descending, self._now):
+                for chunk in iter_rowids(
+                    session, q.filter, q.sort, q.descending, self._now, first=size
+                ):
                     if self.cancelled:
                         return
                     first = None
@@ -119,7 +120,7 @@ class RowIdStream(QRunnable):
                         first = format_rows(fetch_rows(session, head, keys), kinds, head)
                     total += len(chunk)
                     self.relay.chunk.emit(Chunk(self.generation, chunk, first, tuple(keys)))
-                    if first is not None and len(chunk) >= customer_list.FIRST_CHUNK:
+                    if first is not None and len(chunk) >= size:
                         self._first_taken.wait(FIRST_CHUNK_PAUSE_S)  # more after the paint
                         if self._cancelled.is_set():  # a new keystroke: no further chunk
                             return

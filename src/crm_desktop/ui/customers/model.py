@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from crm_desktop.db.engine import Database
 from crm_desktop.services.first_page import FirstPage
+from crm_desktop.services.name_order import name_order_of
 from crm_desktop.ui.customers.cells import BUILT_IN, ColumnSpec, display_row
 from crm_desktop.ui.customers.loader import (
     CachedRow,
@@ -45,6 +46,7 @@ from crm_desktop.ui.tasks import Progress, run_task
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 BlockResult = tuple[int, int, "dict[int, CachedRow] | Exception"]  # epoch, block, rows or error
+NAME_ORDER_DELAY_S = 1.0  # after a query, before the name order is read again if stale
 BLOCK = 100  # rows read at a time: about two screens
 MAX_BLOCKS = 30  # 3,000 rows at most
 MAX_WANTED = 6  # blocks asked for while scrolling fast: only the latest few are fetched
@@ -349,6 +351,8 @@ class CustomerListModel(QAbstractTableModel):
             self._await_first_paint(None)
         self._complete = True
         self.count_changed.emit(total, True)
+        # the in-memory name order a search sorts its matches by: made current while idle
+        name_order_of(self._db.engine).prepare(NAME_ORDER_DELAY_S)
 
     def _on_failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
