@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.db.bulk import (
     AscendingIds,
+    insert_json_rows,
     insert_rows,
     next_rowid,
     raw_connection,
@@ -39,7 +40,7 @@ from crm_desktop.services.context import ServiceContext
 from crm_desktop.services.customers import CustomerService
 from crm_desktop.services.import_files import Table, no_cyclic_gc
 from crm_desktop.services.journal import JOURNAL_COLUMNS, Action, CreationJournal
-from crm_desktop.services.search import bulk_indexing, index_documents
+from crm_desktop.services.search import HEADS_INDEX, SEARCH_INDEX, bulk_indexing
 from crm_desktop.services.validation import normalize_email, normalize_phone
 
 CHUNK = 2000
@@ -391,9 +392,14 @@ class CustomerImport:
         the name-start index (filled chunk by chunk) and the report segment counts (one grouped
         UPSERT at the end). Each new customer is journalled by one creation row holding all its
         fields (``journal.CreationJournal``; sync and the history read it as one change per
-        field), a tenth of the bytes of a row per field. The next chunk's rows, documents and
-        journal rows are made meanwhile on a second thread (pure Python, no database), while
-        SQLite works on this chunk without Python's lock."""
+        field), a tenth of the bytes of a row per field.
+
+        The customers go in first, row by row (their name-order index calls Python for each).
+        Then the next chunk is made on a second thread (pure Python, no database) while SQLite
+        inserts this chunk's index entries, tags and journal rows, each kind as one statement
+        over a JSON array (``db.bulk.insert_json_rows``) that runs without Python's lock:
+        ``executemany`` would take the lock back for every row and wait for the other thread
+        to let go of it."""
         now = to_utc_text(self.ctx.clock())
         defaults = {"kind": "company", "status": "lead", "owner_id": self.ctx.user_id}
         columns = ("rowid", "id", "created_at", "updated_at", *defaults, *IMPORTED_COLUMNS)
@@ -404,23 +410,35 @@ class CustomerImport:
 
         def prepare(start: int) -> _Chunk:
             chunk = _Chunk()
+            made: list[tuple[str, dict[str, Any]]] = []
+            documents: list[tuple[int, str]] = []
+            heads: list[tuple[int, str]] = []
+            links: list[tuple[str, str]] = []
             for rowid, (customer_id, row) in enumerate(rows[start : start + CHUNK], first + start):
                 values = {**defaults, **row.values}
                 if values.get("birthday") is not None:
                     values["birthday"] = values["birthday"].isoformat()
                 get = values.get
                 chunk.customers.append((rowid, customer_id, now, now, *(get(c) for c in stored)))
-                chunk.documents.append((rowid, customer_document(
+                documents.append((rowid, customer_document(
                     get("name"), get("company"), get("kind"), get("phone"),
                     get("phone_normalized"), get("email"), get("notes"), None,
                 )))  # fmt: skip
-                chunk.heads.append((rowid, name_heads(get("name"), get("kind"))))
-                created = {n: get(n) for n in journalled if get(n) is not None}
+                heads.append((rowid, name_heads(get("name"), get("kind"))))
+                created = {n: v for n in journalled if (v := get(n)) is not None}
                 if row.tags:
                     ids = sorted({tag_ids[t] for t in row.tags})
-                    chunk.links += [(customer_id, t) for t in ids]
+                    links += [(customer_id, t) for t in ids]
                     created["tags"] = ids
-                chunk.journal.append(journal.row(customer_id, created))
+                made.append((customer_id, created))
+            # the rows that SQLite inserts while the next chunk is made: one JSON text each
+            dump = json.dumps
+            chunk.rest = [
+                (SEARCH_INDEX, ("rowid", "doc"), dump(documents, ensure_ascii=False)),
+                (HEADS_INDEX, ("rowid", "doc"), dump(heads, ensure_ascii=False)),
+                ("customer_tags", ("customer_id", "tag_id"), dump(links)),
+                ("change_journal", JOURNAL_COLUMNS, dump(journal.rows(made), ensure_ascii=False)),
+            ]
             return chunk
 
         with (
@@ -433,11 +451,9 @@ class CustomerImport:
                 if cancelled is not None and cancelled():
                     raise ImportCancelledError()
                 insert_rows(session, "customers", columns, chunk.customers)
-                index_documents(session, chunk.documents, chunk.heads)
-                if chunk.links:
-                    insert_rows(session, "customer_tags", ("customer_id", "tag_id"), chunk.links)
                 following = helper.submit(prepare, start + CHUNK)
-                insert_rows(session, "change_journal", JOURNAL_COLUMNS, chunk.journal)
+                for table, names, values in chunk.rest:
+                    insert_json_rows(session, table, names, values)
                 chunk = following.result()
                 if progress is not None:
                     done = min(start + CHUNK, len(rows))
@@ -452,10 +468,7 @@ class _Chunk:
     starts), tag links and creation rows for the journal."""
 
     customers: list[tuple[Any, ...]] = field(default_factory=list)
-    documents: list[tuple[int, str]] = field(default_factory=list)
-    heads: list[tuple[int, str]] = field(default_factory=list)
-    links: list[tuple[str, str]] = field(default_factory=list)
-    journal: list[tuple[Any, ...]] = field(default_factory=list)
+    rest: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
 
 
 # The trigger adding each new customer to the report segment counts (migrations 0010, 0011).

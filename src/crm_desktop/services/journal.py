@@ -174,19 +174,24 @@ class CreationJournal:
         last = self.end - 1
         ctx.hlc.observe(str(Stamp(last // 1_000_000, last % 1_000_000, first.device)))
 
-    def row(self, record_id: str, values: dict[str, Any]) -> tuple[Any, ...]:
-        """The creation row of ``record_id`` made with ``values`` (stored form: text, numbers,
-        lists; fields without a value left out)."""
-        number = self.next
-        if number >= self.end:
+    def rows(self, records: list[tuple[str, dict[str, Any]]]) -> list[tuple[Any, ...]]:
+        """The creation rows of ``(record id, values)`` pairs: each record made with its values
+        (stored form: text, numbers, lists; fields without a value left out)."""
+        first = self.next
+        if first + len(records) > self.end:
             raise RuntimeError("more creation rows than stamps reserved")
-        self.next += 1
-        hlc = f"{number // 1_000_000:015d}.{number % 1_000_000:06d}.{self.device}"
-        return (
-            self.ids.take(1)[0], self.action_id, self.entity, record_id, CREATED, None,
-            json.dumps(values, ensure_ascii=False), self.ctx.user_id, self.ctx.device_id, hlc,
-            self.when,
-        )  # fmt: skip
+        self.next += len(records)
+        device, action, entity = self.device, self.action_id, self.entity
+        user, device_id, when, dumps = self.ctx.user_id, self.ctx.device_id, self.when, json.dumps
+        return [
+            (change_id, action, entity, record_id, CREATED, None,
+             dumps(values, ensure_ascii=False), user, device_id,
+             f"{number // 1_000_000:015d}.{number % 1_000_000:06d}.{device}", when)
+            for change_id, number, (record_id, values) in zip(
+                self.ids.take(len(records)), range(first, first + len(records)), records,
+                strict=True,
+            )
+        ]  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.bulk import raw_connection, suspended_triggers
+from crm_desktop.db.bulk import suspended_triggers
 from crm_desktop.db.models import CUSTOMER_NAME_KEY, Contact, Customer
 from crm_desktop.domain.search_text import RECORD_SEP, match_query, query_terms
 
@@ -28,6 +28,7 @@ RANKED_MATCHES = 500
 # their work.
 INSERT_TRIGGER = "customer_search_insert"
 HEADS_INSERT_TRIGGER = "customer_heads_insert"
+SEARCH_INDEX, HEADS_INDEX = "customer_search", "customer_name_heads"
 
 _index = table("customer_search", column("rowid"))
 _index_match: ColumnElement[str] = literal_column("customer_search")
@@ -139,8 +140,9 @@ def search_customer_ids(session: Session, text: str, limit: int = 50) -> list[st
 @contextmanager
 def bulk_indexing(session: Session) -> Iterator[None]:
     """Inside the block, new customers are not indexed one by one by the insert triggers: the
-    caller indexes them with ``index_documents`` before the block ends (same transaction), so
-    both indexes are current when the transaction commits.
+    caller indexes them before the block ends (same transaction), so both indexes are current
+    when the transaction commits: ``(rowid, search_text.customer_document(...))`` into
+    ``SEARCH_INDEX`` and ``(rowid, search_text.name_heads(name, kind))`` into ``HEADS_INDEX``.
 
     Besides the trigger's own statement per row, this spares FTS5 a flush per row: inside a
     trigger each row's insert runs under a savepoint, at which FTS5 writes its pending terms
@@ -148,14 +150,3 @@ def bulk_indexing(session: Session) -> Iterator[None]:
     keeps them in memory until its buffer fills."""
     with suspended_triggers(session, (INSERT_TRIGGER, HEADS_INSERT_TRIGGER)):
         yield
-
-
-def index_documents(
-    session: Session, documents: Iterable[tuple[int, str]], heads: Iterable[tuple[int, str]]
-) -> None:
-    """Add ``(customer rowid, document)`` pairs to the search index
-    (``search_text.customer_document``) and to the name-start index (``heads``:
-    ``search_text.name_heads``); for new customers only, inside ``bulk_indexing``."""
-    conn = raw_connection(session)
-    conn.executemany("INSERT INTO customer_search (rowid, doc) VALUES (?, ?)", documents)
-    conn.executemany("INSERT INTO customer_name_heads (rowid, doc) VALUES (?, ?)", heads)
