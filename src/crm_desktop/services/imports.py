@@ -321,41 +321,52 @@ class CustomerImport:
     ) -> ImportReport:
         report = ImportReport()
         with no_cyclic_gc(), self.ctx.db.write() as session, _bulk_cache(session):
-            rows, report.problems = self.check(session, progress, cancelled)
-            existing = self._existing(session, rows)
-            seen: dict[tuple[str, str], str] = {}
-            to_create: list[tuple[str, _Row]] = []
-            to_update: list[tuple[str, _Row]] = []
-            new_ids = AscendingIds()  # appended to the id indexes of customers and journal
-            for row in rows:
-                candidates = (("phone", row.key_phone), ("email", row.key_email))
-                keys = [(k, v) for k, v in candidates if v] + [("name", row.key_name)]
-                found = (existing.get(k) or seen.get(k) for k in keys)
-                match = next((m for m in found if m), None)
-                if match is not None and self.policy == DuplicatePolicy.SKIP:
-                    report.skipped_duplicates += 1
-                    continue
-                if match is not None and self.policy == DuplicatePolicy.UPDATE:
-                    to_update.append((match, row))
-                    continue
-                customer_id = new_ids.take(1)[0]
-                to_create.append((customer_id, row))
-                for key in keys:
-                    seen.setdefault(key, customer_id)
-            tag_ids = self._tags(session, {t for _, r in to_create + to_update for t in r.tags})
-            self._create(session, to_create, tag_ids, progress, cancelled, len(rows))
-            action = Action(session, self.ctx)
-            for customer_id, row in to_update:
-                values = {k: v for k, v in row.values.items() if k in self.service.fields}
-                self.service.update_in(action, customer_id, values)
-                if row.tags:
-                    current = self.service.tag_ids(session, customer_id)
-                    wanted = current + [tag_ids[t] for t in row.tags]
-                    self.service.set_tags_in(action, customer_id, wanted)
-            report.created, report.updated = len(to_create), len(to_update)
-            if cancelled is not None and cancelled():
-                raise ImportCancelledError()
+            # The rows live in this call only: freed before the collector runs again, which
+            # would otherwise walk every one of them (about 0.3 s for 100,000 rows).
+            self._apply(session, report, progress, cancelled)
         return report
+
+    def _apply(
+        self,
+        session: Session,
+        report: ImportReport,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        rows, report.problems = self.check(session, progress, cancelled)
+        existing = self._existing(session, rows)
+        seen: dict[tuple[str, str], str] = {}
+        to_create: list[tuple[str, _Row]] = []
+        to_update: list[tuple[str, _Row]] = []
+        new_ids = AscendingIds()  # appended to the id indexes of customers and journal
+        for row in rows:
+            candidates = (("phone", row.key_phone), ("email", row.key_email))
+            keys = [(k, v) for k, v in candidates if v] + [("name", row.key_name)]
+            found = (existing.get(k) or seen.get(k) for k in keys)
+            match = next((m for m in found if m), None)
+            if match is not None and self.policy == DuplicatePolicy.SKIP:
+                report.skipped_duplicates += 1
+                continue
+            if match is not None and self.policy == DuplicatePolicy.UPDATE:
+                to_update.append((match, row))
+                continue
+            customer_id = new_ids.take(1)[0]
+            to_create.append((customer_id, row))
+            for key in keys:
+                seen.setdefault(key, customer_id)
+        tag_ids = self._tags(session, {t for _, r in to_create + to_update for t in r.tags})
+        self._create(session, to_create, tag_ids, progress, cancelled, len(rows))
+        action = Action(session, self.ctx)
+        for customer_id, row in to_update:
+            values = {k: v for k, v in row.values.items() if k in self.service.fields}
+            self.service.update_in(action, customer_id, values)
+            if row.tags:
+                current = self.service.tag_ids(session, customer_id)
+                wanted = current + [tag_ids[t] for t in row.tags]
+                self.service.set_tags_in(action, customer_id, wanted)
+        report.created, report.updated = len(to_create), len(to_update)
+        if cancelled is not None and cancelled():
+            raise ImportCancelledError()
 
     def _tags(self, session: Session, names: set[str]) -> dict[str, str]:
         ids: dict[str, str] = {}
