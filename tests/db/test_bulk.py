@@ -60,3 +60,26 @@ def test_ascending_ids_are_uuid7_unique_and_in_order() -> None:
     for value in taken:
         parsed = uuid.UUID(value)
         assert parsed.version == 7 and parsed.variant == uuid.RFC_4122 and str(parsed) == value
+
+
+def test_json_rows_are_stored_as_executemany_stores_them(workspace: Workspace) -> None:
+    """``insert_json_rows`` and ``insert_rows`` store the same values: text (quotes,
+    backslashes, control characters, CJK, emoji), integers and NULLs."""
+    import json
+
+    from crm_desktop.db.bulk import insert_json_rows, insert_rows
+
+    values = [
+        (1, 'say "hi"\\ \n\t\x01 x', None, 7),
+        (2, "张三 🙂 \u2028", "", -5),
+        (3, "", None, 2**53 + 1),
+    ]
+    with workspace.db.write() as session:
+        session.execute(text("CREATE TABLE t_plain (n INTEGER, a TEXT, b TEXT, c INTEGER)"))
+        session.execute(text("CREATE TABLE t_json (n INTEGER, a TEXT, b TEXT, c INTEGER)"))
+        insert_rows(session, "t_plain", ("n", "a", "b", "c"), values)
+        insert_json_rows(session, "t_json", ("n", "a", "b", "c"), json.dumps(values))
+        query = "SELECT n, a, typeof(a), b, typeof(b), c, typeof(c) FROM {} ORDER BY n"
+        plain = session.execute(text(query.format("t_plain"))).all()
+        stored = session.execute(text(query.format("t_json"))).all()
+    assert stored == plain and [tuple(r)[0:2] for r in stored] == [v[0:2] for v in values]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import pytest
 import sqlcipher3
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
 
@@ -17,7 +19,7 @@ from crm_desktop.db.migrate import alembic_config, head_revision, include_name
 from crm_desktop.db.models import Base, Customer
 from crm_desktop.db.schema import SCHEMA_HEAD
 from crm_desktop.services.search import search_customer_ids
-from crm_desktop.services.workspace import Workspace, open_workspace
+from crm_desktop.services.workspace import Workspace, create_workspace, open_workspace
 from tests.conftest import PASSPHRASE, old_schema_engine
 
 
@@ -100,3 +102,42 @@ def test_reopen_keeps_data_and_version(workspace: Workspace, db_path: Path) -> N
     raw.execute(f"PRAGMA key = '{PASSPHRASE}'")
     assert raw.execute("SELECT name FROM customers").fetchall() == [("Ada",)]
     raw.close()
+
+
+def test_creation_rows_come_with_0014(tmp_path: Path) -> None:
+    """A 0013 file (a row per field) is read as before after the upgrade; a file holding
+    creation rows cannot be taken back to 0013, whose program would misread them."""
+    from alembic import command
+
+    from crm_desktop.services.import_files import Table
+    from crm_desktop.services.imports import CustomerImport
+    from crm_desktop.services.journal import CREATED, history
+
+    def downgrade(workspace: Workspace) -> None:
+        config = alembic_config()
+        with workspace.db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0013")
+
+    path = tmp_path / "old.db"
+    workspace = create_workspace(path, PASSPHRASE, owner_name="boss")
+    made = workspace.customers.create(name="Ada", city="Leeds")
+    downgrade(workspace)  # as the 0013 program left it: a row per field
+    workspace.close()
+    workspace = open_workspace(path, PASSPHRASE)
+    try:
+        assert workspace.db.schema_version == SCHEMA_HEAD == "0014"
+        table = Table(["name", "city"], [["Grace", "York"]], [2])
+        CustomerImport(workspace.ctx, table, {0: "name", 1: "city"}).run()
+        with workspace.db.session() as session:
+            fields = session.scalars(
+                text("SELECT field FROM change_journal WHERE entity = 'customer'")
+            ).all()
+            imported = session.scalars(select(Customer.id).where(Customer.name == "Grace")).one()
+            assert {e.field: e.new_value for e in history(session, [made])}["city"] == "Leeds"
+            assert {e.field: e.new_value for e in history(session, [imported])}["city"] == "York"
+        assert fields.count(CREATED) == 1 and "city" in fields
+        with pytest.raises(RuntimeError, match="creation rows"):
+            downgrade(workspace)
+    finally:
+        workspace.close()

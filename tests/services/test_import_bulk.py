@@ -14,6 +14,7 @@ from sqlalchemy import func, select, text
 from crm_desktop.db.models import ChangeJournal, Customer
 from crm_desktop.services.import_files import read_table
 from crm_desktop.services.imports import CustomerImport, ImportCancelledError
+from crm_desktop.services.journal import CREATED, created_changes, created_id, history
 from crm_desktop.services.search import match_count, search_customer_ids
 from crm_desktop.services.workspace import Workspace
 
@@ -88,6 +89,7 @@ def test_imported_customers_are_indexed_and_the_triggers_keep_working(
 
 
 def test_journal_rows_of_an_import(workspace: Workspace, tmp_path: Path) -> None:
+    """One creation row per new customer, read as one change per field by the history."""
     rows = [["name", "phone", "tags"], ["张三", "13800138000", "展会"], ["李四", "", ""]]
     table = read_table(_csv(tmp_path / "j.csv", rows))
     CustomerImport(workspace.ctx, table, {0: "name", 1: "phone", 2: "tags"}).run()
@@ -98,17 +100,34 @@ def test_journal_rows_of_an_import(workspace: Workspace, tmp_path: Path) -> None
             .where(ChangeJournal.record_id == zhang.id)
             .order_by(ChangeJournal.seq)
         ).all()
+        created = session.scalars(
+            select(ChangeJournal).where(ChangeJournal.field == CREATED).order_by(ChangeJournal.seq)
+        ).all()
         every = session.scalars(select(ChangeJournal.change_id).order_by(ChangeJournal.seq)).all()
-    fields = {row.field: json.loads(row.new_value or "null") for row in journal}
+        entries = history(session, [zhang.id])
+    assert [row.field for row in journal] == [CREATED] and len(created) == 2
+    row = journal[0]
+    assert row.old_value is None and row.user_id == workspace.ctx.user_id
+    fields = json.loads(row.new_value or "{}")
     assert fields["name"] == "张三"
     assert fields["phone"] == "13800138000"
     assert fields["kind"] == "company" and fields["status"] == "lead"
     assert len(fields["tags"]) == 1
-    assert all(row.old_value is None for row in journal)
-    assert len({row.action_id for row in journal}) == 1
-    assert len({row.hlc for row in journal}) == len(journal)
+    assert "email" not in fields  # fields without a value are left out, as before
+    # the history reads one change per field, old value None, all in one action
+    assert {e.field: e.new_value for e in entries} == fields and len(entries) == len(fields)
+    assert all(e.old_value is None and e.action_id == row.action_id for e in entries)
+    assert len({r.action_id for r in created}) == 1
+    assert len({r.hlc for r in created}) == len(created)
     # change ids: valid UUIDv7, unique, and (within the import) in the order they were written
-    imported = [c for c in every if c in {row.change_id for row in journal}]
+    imported = [r.change_id for r in created]
     assert all(uuid.UUID(c).version == 7 for c in imported)
     assert imported == sorted(imported)
     assert len(set(every)) == len(every)
+    # the change id of each field: stable, unique, a UUIDv5 of the row's id and the field
+    changes = created_changes(row.change_id, row.new_value or "")
+    assert [name for _c, name, _v in changes] == list(fields)
+    assert [c for c, _n, _v in changes] == [created_id(row.change_id, n) for n in fields]
+    assert all(uuid.UUID(c).version == 5 for c, _n, _v in changes)
+    assert len({c for c, _n, _v in changes} | set(every)) == len(changes) + len(every)
+    assert [json.loads(v) for _c, _n, v in changes] == list(fields.values())

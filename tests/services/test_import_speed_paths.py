@@ -15,12 +15,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import ChangeJournal, Customer, Tag
 from crm_desktop.services import imports
 from crm_desktop.services.import_files import read_table
 from crm_desktop.services.imports import CustomerImport, ImportCancelledError, suggest_mapping
-from crm_desktop.services.search import search_customer_ids
+from crm_desktop.services.journal import CREATED, created_changes
+from crm_desktop.services.search import name_starts_clause, search_customer_ids
 from crm_desktop.services.workspace import Workspace, create_workspace
 from crm_desktop.sync.clock import HybridClock, Stamp
 
@@ -91,12 +93,13 @@ def _state(ws: Workspace) -> dict[str, Any]:
             if count
         )
         found = {q: sorted(names[i] for i in search_customer_ids(session, q)) for q in QUERIES}
+        starts = {
+            q: sorted(names[i] for i in session.scalars(select(Customer.id).where(clause)))
+            for q in QUERIES
+            if (clause := name_starts_clause(q)) is not None
+        }
         journal: dict[str, list[tuple[str, Any]]] = {}
-        for record_id, name, stored in session.execute(
-            select(ChangeJournal.record_id, ChangeJournal.field, ChangeJournal.new_value).where(
-                ChangeJournal.entity == "customer"
-            )
-        ):
+        for record_id, name, stored in _field_changes(session):
             value: Any = stored
             if name == "tags":
                 value = sorted(tags[t] for t in json.loads(stored or "[]"))
@@ -106,8 +109,28 @@ def _state(ws: Workspace) -> dict[str, Any]:
     return {
         "segments": segments,
         "search": found,
+        "starts": starts,
         "journal": {k: sorted(v) for k, v in journal.items()},
     }
+
+
+def _field_changes(session: Session) -> list[tuple[str, str, str | None]]:
+    """(record, field, new value as JSON) of the customers' journal, a creation row standing
+    for one change per field (``journal.created_changes``)."""
+    found: list[tuple[str, str, str | None]] = []
+    for change_id, record_id, name, stored in session.execute(
+        select(
+            ChangeJournal.change_id,
+            ChangeJournal.record_id,
+            ChangeJournal.field,
+            ChangeJournal.new_value,
+        ).where(ChangeJournal.entity == "customer")
+    ):
+        if name == CREATED:
+            found += [(record_id, f, v) for _c, f, v in created_changes(change_id, stored or "")]
+        else:
+            found.append((record_id, name, stored))
+    return found
 
 
 def test_an_import_leaves_the_same_state_as_the_services(
@@ -123,12 +146,16 @@ def test_an_import_leaves_the_same_state_as_the_services(
     _through_services(created)
     expected = _state(created)
     assert expected["search"]["zhangsan"] == ["张三"]  # the comparison compares something
+    assert expected["starts"]["zs"] == ["张三"] and expected["starts"]["三"] == []
     assert len(expected["segments"]) > 4 * 3
     assert _state(imported) == expected
     # the journal text is the same, byte for byte, as the services write it
     with imported.db.session() as a, created.db.session() as b:
-        query = select(ChangeJournal.new_value).where(ChangeJournal.field == "notes")
-        assert sorted(map(str, a.scalars(query))) == sorted(map(str, b.scalars(query)))
+        notes = [sorted(v or "" for _r, f, v in _field_changes(s) if f == "notes") for s in (a, b)]
+        assert notes[0] == notes[1] and len(notes[0]) == 3
+        # one creation row per customer, holding every field
+        kinds = a.scalars(select(ChangeJournal.field).where(ChangeJournal.entity == "customer"))
+        assert list(kinds) == [CREATED] * len(ROWS)
 
 
 def test_journal_stamps_carry_into_the_next_millisecond(
@@ -150,7 +177,7 @@ def test_journal_stamps_carry_into_the_next_millisecond(
             .order_by(ChangeJournal.seq)
         ).all()
     stamps = [r.hlc for r in rows]
-    assert len(stamps) > 10
+    assert len(stamps) == len(ROWS)  # one creation row each
     assert all(re.fullmatch(rf"\d{{15}}\.\d{{6}}\.{ctx.device_id}", s) for s in stamps)
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
     assert {Stamp.parse(s).millis for s in stamps} == {ahead, ahead + 1}

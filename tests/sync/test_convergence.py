@@ -19,6 +19,9 @@ import pytest
 
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.services.duplicates import merge_customers
+from crm_desktop.services.import_files import Table
+from crm_desktop.services.imports import CustomerImport
+from crm_desktop.services.journal import CREATED, created_changes
 from crm_desktop.sync.client import SyncClient
 from crm_desktop.sync.clock import HybridClock
 from crm_desktop.sync.local_apply import COLUMNS, ENTITY_TABLES, Local, stored
@@ -59,7 +62,11 @@ class Device:
                 "FROM change_journal WHERE device_id = ? AND seq > ? ORDER BY seq",
                 (self.ws.ctx.device_id, self.seen_seq),
             ):
-                changes[cid] = (entity, rid, name, hlc, value)
+                if name == CREATED:  # an imported customer: one change per field
+                    for created, field_name, text in created_changes(cid, value):
+                        changes[created] = (entity, rid, field_name, hlc, text)
+                else:
+                    changes[cid] = (entity, rid, name, hlc, value)
                 self.seen_seq = seq
 
     def rebase(self) -> None:
@@ -88,7 +95,12 @@ def _op(rng: random.Random, dev: Device, devices: list[Device]) -> None:
     ws = dev.ws
     customers = dev.ids("customers")
     choice = rng.random()
-    if choice < 0.2 or not customers:
+    if choice < 0.03:  # an import: one creation row per customer (the device's user owns it)
+        rows = [[f"导入{rng.randrange(10**6)}", rng.choice(CITIES) or "", rng.choice(TIERS) or ""]
+                for _ in range(rng.randrange(1, 4))]  # fmt: skip
+        table = Table(["name", "city", "tier"], rows, list(range(2, len(rows) + 2)))
+        CustomerImport(ws.ctx, table, {0: "name", 1: "city", 2: "tier"}).run()
+    elif choice < 0.2 or not customers:
         owner = dev.user_id if dev.role == "sales" else rng.choice(devices).user_id
         ws.customers.create(
             name=f"客户{rng.randrange(10**6)}", city=rng.choice(CITIES), owner_id=owner

@@ -66,6 +66,19 @@ def insert_rows(
     )
 
 
+def insert_json_rows(session: Session, table: str, columns: Sequence[str], rows: str) -> None:
+    """``insert_rows`` for rows given as one JSON array of arrays (of text, numbers, nulls):
+    one statement for them all. It binds no Python value per row, so it runs without Python's
+    lock (unless the table's indexes or triggers call Python functions) and another thread
+    can work meanwhile; ``executemany`` takes the lock back for every row."""
+    names = ", ".join(columns)
+    values = ", ".join(f"value ->> {n}" for n in range(len(columns)))
+    raw_connection(session).execute(
+        f"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(?)",  # noqa: S608
+        (rows,),
+    )
+
+
 def next_rowid(session: Session, table: str) -> int:
     """The first free rowid of ``table`` (rows inserted with explicit rowids from here on)."""
     row = raw_connection(session).execute(f"SELECT max(rowid) FROM {table}").fetchone()  # noqa: S608

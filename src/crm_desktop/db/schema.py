@@ -6,7 +6,7 @@ loading Alembic: a larger number, or one we cannot read, is from a newer program
 
 from __future__ import annotations
 
-SCHEMA_HEAD = "0013"
+SCHEMA_HEAD = "0014"
 
 
 def schema_number(revision: str) -> int | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -19,13 +19,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.bulk import raw_connection, suspended_triggers
+from crm_desktop.db.bulk import suspended_triggers
 from crm_desktop.db.models import CUSTOMER_NAME_KEY, Contact, Customer
 from crm_desktop.domain.search_text import RECORD_SEP, match_query, query_terms
 
 RANKED_MATCHES = 500
-# The trigger that indexes each new customer (migration 0002); a bulk load may do its work.
+# The triggers that index each new customer (migrations 0002 and 0013); a bulk load may do
+# their work.
 INSERT_TRIGGER = "customer_search_insert"
+HEADS_INSERT_TRIGGER = "customer_heads_insert"
+SEARCH_INDEX, HEADS_INDEX = "customer_search", "customer_name_heads"
 
 _index = table("customer_search", column("rowid"))
 _index_match: ColumnElement[str] = literal_column("customer_search")
@@ -136,16 +139,14 @@ def search_customer_ids(session: Session, text: str, limit: int = 50) -> list[st
 
 @contextmanager
 def bulk_indexing(session: Session) -> Iterator[None]:
-    """Inside the block, new customers are not indexed one by one by the insert trigger: the
-    caller indexes them with ``index_documents`` before the block ends (same transaction), so
-    the index is current when the transaction commits."""
-    with suspended_triggers(session, (INSERT_TRIGGER,)):
+    """Inside the block, new customers are not indexed one by one by the insert triggers: the
+    caller indexes them before the block ends (same transaction), so both indexes are current
+    when the transaction commits: ``(rowid, search_text.customer_document(...))`` into
+    ``SEARCH_INDEX`` and ``(rowid, search_text.name_heads(name, kind))`` into ``HEADS_INDEX``.
+
+    Besides the trigger's own statement per row, this spares FTS5 a flush per row: inside a
+    trigger each row's insert runs under a savepoint, at which FTS5 writes its pending terms
+    to disk as a new tiny segment (and merges them ever after); a plain insert of many rows
+    keeps them in memory until its buffer fills."""
+    with suspended_triggers(session, (INSERT_TRIGGER, HEADS_INSERT_TRIGGER)):
         yield
-
-
-def index_documents(session: Session, documents: Iterable[tuple[int, str]]) -> None:
-    """Add ``(customer rowid, document)`` pairs (``search_text.customer_document``) to the
-    index; for new customers only, inside ``bulk_indexing``."""
-    raw_connection(session).executemany(
-        "INSERT INTO customer_search (rowid, doc) VALUES (?, ?)", documents
-    )

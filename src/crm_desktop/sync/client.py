@@ -30,6 +30,7 @@ from crm_desktop.domain.errors import (
     ServerUnreachableError,
 )
 from crm_desktop.services.context import ServiceContext
+from crm_desktop.services.journal import CREATED, created_changes
 from crm_desktop.sync.local_apply import (
     ENTITY_TABLES,
     Local,
@@ -160,14 +161,15 @@ class SyncClient:
             after = rows[-1][0]
             self._push_batch(conn, rows, result)
 
-    def _push_batch(self, conn: Any, rows: list[Any], result: SyncResult) -> None:
+    def _push_batch(self, conn: Any, journal: list[Any], result: SyncResult) -> None:
+        rows, created = _expanded(journal)
         dump = json.dumps
         batch = ",".join(
-            f'{{"ord":{r[0]},"id":{dump(r[1])},"action_id":{dump(r[2])},"entity":{dump(r[3])},'
+            f'{{"ord":{n},"id":{dump(r[1])},"action_id":{dump(r[2])},"entity":{dump(r[3])},'
             f'"row_id":{dump(r[4])},"field":{dump(r[5])},'
             f'"value":{r[6] if r[6] is not None else "null"},"user_id":{dump(r[7])},'
             f'"device":{dump(r[8])},"hlc":{dump(r[9])},"changed_at":{dump(r[10])}}}'
-            for r in rows
+            for n, r in enumerate(rows)
         )
         import psycopg
 
@@ -208,6 +210,8 @@ class SyncClient:
                     refused.setdefault((row[3], row[4]), set()).add(row[5])
                 else:  # clock ahead: kept, retried at the next sync
                     result.rejected += 1
+            if created:
+                marks = _mark_created(raw, created, marks)
             raw.executemany("UPDATE change_journal SET pushed_seq = ? WHERE change_id = ?", marks)
             if refused:
                 self._undo_refused(local, conn, refused)
@@ -407,16 +411,91 @@ def pending_count(db: Database) -> int:
     """Local changes not yet acknowledged by the server."""
     with db.session() as session:
         raw = raw_of(session)
-        return int(
-            raw.execute("SELECT count(*) FROM change_journal WHERE pushed_seq IS NULL").fetchone()[
-                0
-            ]
-        )
+        found = raw.execute(
+            "SELECT coalesce(sum(CASE WHEN field = ? THEN (SELECT count(*) FROM "
+            "json_each(new_value)) ELSE 1 END), 0) FROM change_journal WHERE pushed_seq IS NULL",
+            (CREATED,),
+        ).fetchone()
+        return int(found[0])
 
 
 def _reason(error: Exception) -> str:
     text = str(error).strip().splitlines()
     return text[0][:200] if text else type(error).__name__
+
+
+def _expanded(journal: list[Any]) -> tuple[list[Any], dict[str, tuple[Any, list[str]]]]:
+    """The changes of journal rows as the server takes them: a creation row becomes one change
+    per field (``journal.created_changes``). Also, for each of those changes' ids, the creation
+    row and its change ids."""
+    rows: list[Any] = []
+    created: dict[str, tuple[Any, list[str]]] = {}
+    for row in journal:
+        if row[5] != CREATED:
+            rows.append(row)
+            continue
+        changes = created_changes(row[1], row[6])
+        ids = [change_id for change_id, _name, _value in changes]
+        for change_id, name, value in changes:
+            rows.append((row[0], change_id, *row[2:5], name, value, *row[7:]))
+            created[change_id] = (row, ids)
+    return rows, created
+
+
+def _mark_created(
+    raw: Any, created: dict[str, tuple[Any, list[str]]], marks: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The marks of a push (``(server seq or 0 when refused, change id)``) with those of the
+    changes of creation rows turned into marks of the rows: a row whose changes all got the
+    same kind of answer (acknowledged, refused, none yet) is marked as one (the largest
+    seq); else its fields are parted (``_part_created``) by answer."""
+    answered = {change_id: seq for seq, change_id in marks}
+    result = [(seq, change_id) for seq, change_id in marks if change_id not in created]
+    done: set[str] = set()
+    for row, ids in created.values():
+        if row[1] in done:
+            continue
+        done.add(row[1])
+        groups: dict[str, list[str]] = {}
+        for change_id in ids:
+            seq = answered.get(change_id)
+            kind = "none" if seq is None else "refused" if seq == 0 else "acknowledged"
+            groups.setdefault(kind, []).append(change_id)
+        seqs = [answered[c] for c in groups.get("acknowledged", [])]
+        mark = {"acknowledged": max(seqs, default=0), "refused": 0}
+        if len(groups) > 1:
+            _part_created(raw, row, groups, answered)
+        kept = next(k for k in ("acknowledged", "refused", "none") if k in groups)
+        if kept != "none":
+            result.append((mark[kept], row[1]))
+    return result
+
+
+def _part_created(
+    raw: Any, row: Any, groups: dict[str, list[str]], answered: dict[str, int]
+) -> None:
+    """Part a creation row whose fields got different answers: it keeps the fields of one kind
+    of answer (acknowledged, else refused) and the others become rows of their own, each with
+    its change id and answer (retried if none), so each field is marked as it was answered."""
+    kept = next(k for k in ("acknowledged", "refused") if k in groups)
+    keep = set(groups[kept])
+    changes = created_changes(row[1], row[6])
+    values = json.loads(row[6])
+    remaining = {name: values[name] for change_id, name, _ in changes if change_id in keep}
+    raw.execute(
+        "UPDATE change_journal SET new_value = ? WHERE change_id = ?",
+        (json.dumps(remaining, ensure_ascii=False), row[1]),
+    )
+    raw.executemany(
+        "INSERT INTO change_journal (change_id, action_id, entity, record_id, field, "
+        "old_value, new_value, user_id, device_id, hlc, changed_at, pushed_seq) "
+        "VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+        [
+            (change_id, row[2], row[3], row[4], name, value, *row[7:11], answered.get(change_id))
+            for change_id, name, value in changes
+            if change_id not in keep
+        ],
+    )
 
 
 def _conflict(raw: Any, row: Any, theirs: str | None, theirs_hlc: str | None, reason: str) -> int:

@@ -2,7 +2,8 @@
 
 Works on the raw SQLCipher connection of a write session (``Local``), inside the caller's
 transaction. The stamp of a local value is the newest of its journal rows (local edits and
-pulled changes) and of ``sync_stamps`` (values that came in bulk: first sync, moves-in;
+pulled changes; a creation row counts for each field it holds, see ``services.journal``) and of
+``sync_stamps`` (values that came in bulk: first sync, moves-in;
 ``{field: stamp}`` as JSON, or ``compact_stamps``' form when every field has one stamp).
 A value is written only when its stamp is newer: last writer wins, field by field.
 """
@@ -22,6 +23,7 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.models import Base
 from crm_desktop.db.types import UTCDateTime, to_utc_text, utcnow
 from crm_desktop.domain.errors import ValidationError
+from crm_desktop.services.journal import CREATED, created_changes
 
 ENTITY_TABLES = {
     "user": "users",
@@ -189,10 +191,12 @@ class Local:
         """``{field: (newest stamp, has an unpushed local change)}`` of one record."""
         result: dict[str, tuple[str, bool]] = {}
         for name, hlc, unpushed in self.raw.execute(
-            "SELECT field, max(hlc), sum(pushed_seq IS NULL) FROM change_journal "
-            "WHERE entity = ? AND record_id = ? AND (pushed_seq IS NULL OR pushed_seq <> 0) "
-            "GROUP BY field",
-            (entity, record_id),
+            "SELECT coalesce(f.key, j.field), max(j.hlc), sum(j.pushed_seq IS NULL) "
+            "FROM change_journal AS j LEFT JOIN json_each(CASE WHEN j.field = ? "
+            "THEN j.new_value END) AS f "
+            "WHERE j.entity = ? AND j.record_id = ? "
+            "AND (j.pushed_seq IS NULL OR j.pushed_seq <> 0) GROUP BY 1",
+            (CREATED, entity, record_id),
         ):
             result[name] = (hlc, bool(unpushed))
         row = self.raw.execute(
@@ -218,21 +222,33 @@ class Local:
             (entity, record_id, json.dumps(merged)),
         )
 
+    def _changes_of(
+        self, entity: str, record_id: str, name: str, where: str, order: str
+    ) -> Iterator[tuple[str, str | None]]:
+        """``(change id, new value as JSON)`` of the journal's changes of one field, in
+        ``order``, creation rows holding the field included (``journal.created_changes``)."""
+        for change_id, kind, value in self.raw.execute(
+            "SELECT change_id, field, new_value FROM change_journal "  # noqa: S608
+            f"WHERE entity = ? AND record_id = ? AND field IN (?, ?) AND {where} ORDER BY {order}",
+            (entity, record_id, name, CREATED),
+        ):
+            if kind != CREATED:
+                yield change_id, value
+                continue
+            for created, field_name, text in created_changes(change_id, value):
+                if field_name == name:
+                    yield created, text
+
     def journal_value(self, entity: str, record_id: str, name: str) -> Any:
-        row = self.raw.execute(
-            "SELECT new_value FROM change_journal WHERE entity = ? AND record_id = ? "
-            "AND field = ? AND (pushed_seq IS NULL OR pushed_seq <> 0) ORDER BY hlc DESC LIMIT 1",
-            (entity, record_id, name),
-        ).fetchone()
-        return json.loads(row[0]) if row and row[0] is not None else None
+        where = "(pushed_seq IS NULL OR pushed_seq <> 0)"
+        for _change_id, value in self._changes_of(entity, record_id, name, where, "hlc DESC"):
+            return json.loads(value) if value is not None else None
+        return None
 
     def unpushed(self, entity: str, record_id: str, name: str) -> tuple[str, str | None] | None:
-        row = self.raw.execute(
-            "SELECT change_id, new_value FROM change_journal WHERE entity = ? AND record_id = ? "
-            "AND field = ? AND pushed_seq IS NULL ORDER BY seq DESC LIMIT 1",
-            (entity, record_id, name),
-        ).fetchone()
-        return (row[0], row[1]) if row else None
+        for found in self._changes_of(entity, record_id, name, "pushed_seq IS NULL", "seq DESC"):
+            return found
+        return None
 
     # --- rows --------------------------------------------------------------------------------
 
