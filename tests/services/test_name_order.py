@@ -42,15 +42,22 @@ def ws_ids(ws: Workspace) -> list[str]:
         return [r[0] for r in raw.execute("SELECT id FROM customers WHERE deleted_at IS NULL")]
 
 
-def _ranked(ws: Workspace, text: str, *, by_range: bool) -> list[int] | None:
+def _ranked(ws: Workspace, text: str, *, by_range: bool, heads_cap: int = 1000) -> list[int] | None:
     with ws.db.session() as session:
-        chunks = name_order.ranked_search(session, text, 7, 11, by_range=by_range)
+        chunks = name_order.ranked_search(
+            session, text, 7, 11, by_range=by_range, heads_cap=heads_cap
+        )
         return None if chunks is None else [r for c in chunks for r in c]
 
 
 def _sql(ws: Workspace, text: str) -> list[int]:
-    with ws.db.session() as session:
-        return list(customer_list.ordered_rowids(session, CustomerFilter(text=text), now=NOW))
+    """The order the SQL paths give (no part of it from the in-memory order)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(customer_list, "name_starts_in_order", lambda *_: None)
+        patch.setattr(customer_list, "ranked_search", lambda *_a, **_k: None)
+        with ws.db.session() as session:
+            flt = CustomerFilter(text=text)
+            return list(customer_list.ordered_rowids(session, flt, now=NOW))
 
 
 def _ready(ws: Workspace) -> None:
@@ -59,20 +66,25 @@ def _ready(ws: Workspace) -> None:
 
 
 @pytest.mark.parametrize("text", ["张", "zs", "zhang", "贸易", "tonegate", "Zeng 贸", "三"])
-@pytest.mark.parametrize("broad", [False, True])
+@pytest.mark.parametrize("heads_cap", [None, 3, 1000])  # None: not a broad search
 def test_the_order_in_memory_equals_the_sql_paths(
-    people: Workspace, monkeypatch: pytest.MonkeyPatch, text: str, broad: bool
+    people: Workspace, monkeypatch: pytest.MonkeyPatch, text: str, heads_cap: int | None
 ) -> None:
     ws = people
+    broad = heads_cap is not None
     monkeypatch.setattr(search, "RANKED_MATCHES", 0)  # no fine ranking: tiers and name order
     monkeypatch.setattr(customer_list, "NAME_ORDER_MATCHES", 0)  # the SQL paths
     if broad:
         monkeypatch.setattr(customer_list, "BROAD_MATCHES", 0)
-        monkeypatch.setattr(customer_list, "NAME_STARTS_SORTED", 3)
+        monkeypatch.setattr(customer_list, "NAME_STARTS_SORTED", heads_cap)
     expected = _sql(ws, text)
     assert expected  # every text matches something here
     _ready(ws)
-    assert _ranked(ws, text, by_range=broad) == expected
+    assert _ranked(ws, text, by_range=broad, heads_cap=heads_cap or 0) == expected
+    if broad:  # too many to sort all in memory: the name starts are, the rest is walked
+        with ws.db.session() as session:
+            ids = customer_list.ordered_rowids(session, CustomerFilter(text=text), now=NOW)
+        assert list(ids) == expected
     # and through the list itself, which takes the path in memory when it may
     monkeypatch.setattr(customer_list, "NAME_ORDER_MATCHES", 10_000)
     with ws.db.session() as session:

@@ -32,7 +32,7 @@ from crm_desktop.domain.enums import CustomFieldType
 from crm_desktop.domain.sort_key import name_prefix_key
 from crm_desktop.services import list_columns, search
 from crm_desktop.services.customer_filters import CustomerFilter, conditions
-from crm_desktop.services.name_order import ranked_search
+from crm_desktop.services.name_order import chunked, name_starts_in_order, ranked_search
 from crm_desktop.services.rowid_stream import stream_rowids
 from crm_desktop.services.search import (
     match_count,
@@ -165,12 +165,15 @@ def _ordered_query(
     return query.order_by(order.asc(), ROWID.asc())
 
 
-def _name_starts_first(session: Session, flt: CustomerFilter, now: datetime) -> list[Any] | None:
-    """For a broad search in name order, the queries to read one after the other: first the
-    names that start with the text as typed (a range of the name index: 张 → 张三, 张伟…),
-    then other names with a word that starts with it, in pinyin or initials too (``zs`` →
-    张三, 曾思) when they are few enough to sort, then every other match. None when nothing
-    goes first. For a broad search (``_is_broad``) only."""
+def _name_starts_first(
+    session: Session, flt: CustomerFilter, now: datetime, in_memory: bool
+) -> list[Any] | None:
+    """For a broad search in name order, the parts to read one after the other (queries, or
+    row ids already in order): first the names that start with the text as typed (a range of
+    the name index: 张 → 张三, 张伟…), then other names with a word that starts with it, in
+    pinyin or initials too (``zs`` → 张三, 曾思) when they are few enough to sort (with
+    ``in_memory``, by the in-memory name order when it is ready: no row is read), then every
+    other match. None when nothing goes first. For a broad search (``_is_broad``) only."""
     base = conditions(flt, now, broad_search=True)
     order = (CUSTOMER_NAME_KEY.asc(), ROWID.asc())
     parts: list[Any] = []
@@ -181,18 +184,22 @@ def _name_starts_first(session: Session, flt: CustomerFilter, now: datetime) -> 
         # which would list every match first
         in_range = and_(prefix <= CUSTOMER_NAME_KEY, prefix + "\U0010ffff" > CUSTOMER_NAME_KEY)
         others = conditions(replace(flt, text=""), now)
-        parts.append(select(ROWID).select_from(Customer).where(*others, in_range))
+        parts.append(select(ROWID).select_from(Customer).where(*others, in_range).order_by(*order))
         later.append(~in_range)
-    heads = name_start_count(session, flt.text, cap=NAME_STARTS_SORTED)
-    if heads:  # few are sorted; many are found walking the name index, like the rest
-        starts = name_starts_clause(flt.text, walk=heads > NAME_STARTS_SORTED)
+    if 0 < name_start_count(session, flt.text, cap=NAME_STARTS_SORTED) <= NAME_STARTS_SORTED:
+        starts = name_starts_clause(flt.text)
         if starts is not None:
-            parts.append(select(ROWID).select_from(Customer).where(*base, starts, *later))
+            known = name_starts_in_order(session, flt.text) if in_memory else None
+            if known is not None:
+                parts.append(known)
+            else:
+                query = select(ROWID).select_from(Customer).where(*base, starts, *later)
+                parts.append(query.order_by(*order))
             later.append(~starts)
     if not parts:
         return None
-    parts.append(select(ROWID).select_from(Customer).where(*base, *later))
-    return [part.order_by(*order) for part in parts]
+    parts.append(select(ROWID).select_from(Customer).where(*base, *later).order_by(*order))
+    return parts
 
 
 def _joined(streams: Iterator[Iterator[array[int]]], first: int) -> Iterator[array[int]]:
@@ -233,15 +240,24 @@ def iter_rowids(
         matches = match_count(session, flt.text, cap=NAME_ORDER_MATCHES)
         broad = matches > BROAD_MATCHES
         if search.RANKED_MATCHES < matches <= NAME_ORDER_MATCHES:
-            ranked = ranked_search(session, flt.text, first, CHUNK, by_range=broad)
+            ranked = ranked_search(
+                session, flt.text, first, CHUNK, by_range=broad, heads_cap=NAME_STARTS_SORTED
+            )
             if ranked is not None:
                 return ranked
     if broad is None:
         broad = _is_broad(session, flt, sort)  # asked once: it counts the search's matches
     starts_first = broad and sort == "name" and not descending
-    parts = _name_starts_first(session, flt, now) if starts_first else None
+    plain = _sorted_in_memory(flt, sort, descending)
+    parts = _name_starts_first(session, flt, now, plain) if starts_first else None
     if parts is not None:
-        return _joined((stream_rowids(session, part, first, CHUNK) for part in parts), first)
+        streams = (
+            chunked(part, first, CHUNK)
+            if isinstance(part, array)
+            else stream_rowids(session, part, first, CHUNK)
+            for part in parts
+        )
+        return _joined(streams, first)
     query = _ordered_query(session, flt, sort, descending, now, broad)
     return stream_rowids(session, query, first, CHUNK)
 

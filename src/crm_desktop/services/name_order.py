@@ -178,12 +178,13 @@ def _rowids(conn: Any, table: str, expression: str) -> list[int]:
 
 
 def ranked_search(
-    session: Session, text: str, first: int, chunk: int, *, by_range: bool
+    session: Session, text: str, first: int, chunk: int, *, by_range: bool, heads_cap: int
 ) -> Iterator[array[int]] | None:
     """The live customers matching ``text`` in name order, in the tiers the SQL paths of
     ``customer_list`` list them in: with ``by_range`` (a broad search) first the names that
     start with the text as typed (a range of the name order), then other names with a word
-    that starts with it, then the rest; without, the name starts, then the rest. Streamed as
+    that starts with it (when there are at most ``heads_cap`` name starts), then the rest;
+    without, the name starts, then the rest. Streamed as
     ``customer_list.iter_rowids`` does. None when the positions are not ready (or the file
     changed while the matches were read): the caller takes the SQL path."""
     expression = match_query(text)
@@ -195,6 +196,8 @@ def ranked_search(
     conn: Any = session.connection().connection.driver_connection
     matches = _rowids(conn, "customer_search", expression)
     heads = set(_rowids(conn, "customer_name_heads", expression))
+    if by_range and len(heads) > heads_cap:
+        heads = set()
     low = high = 0
     prefix = name_prefix_key(text) if by_range else None
     if prefix is not None:
@@ -216,7 +219,7 @@ def ranked_search(
     for pairs in tiers:
         pairs.sort()
         ordered.extend(rowid for _, rowid in pairs)
-    return _chunks(ordered, first, chunk)
+    return chunked(ordered, first, chunk)
 
 
 def _position(conn: Any, ranks: array[int], key: str, end: int) -> int:
@@ -233,7 +236,37 @@ def _position(conn: Any, ranks: array[int], key: str, end: int) -> int:
     return ranks[rowid] if rowid < len(ranks) else -1
 
 
-def _chunks(ids: array[int], first: int, chunk: int) -> Iterator[array[int]]:
+def name_starts_in_order(session: Session, text: str) -> array[int] | None:
+    """The live customers whose name has a word starting with ``text`` (the name-start
+    index) but does not itself start with it as typed, in name order: the second part of a
+    broad search (``customer_list._name_starts_first``), sorted without reading their rows.
+    None when the positions are not ready or the file changed meanwhile."""
+    expression = match_query(text)
+    order = name_order(session)
+    ready = order.current() if expression is not None else None
+    if ready is None or expression is None:
+        return None
+    ranks, version = ready
+    conn: Any = session.connection().connection.driver_connection
+    heads = _rowids(conn, "customer_name_heads", expression)
+    low = high = 0
+    prefix = name_prefix_key(text)
+    if prefix is not None:
+        low = _position(conn, ranks, prefix, len(heads))
+        high = _position(conn, ranks, prefix + "\U0010ffff", len(heads))
+    top = len(ranks)
+    if not order.still(version) or low < 0 or high < 0 or any(r >= top for r in heads):
+        return None
+    pairs = sorted(
+        (ranks[rowid], rowid)
+        for rowid in heads
+        if ranks[rowid] != UNRANKED and not low <= ranks[rowid] < high
+    )
+    return array("q", [rowid for _, rowid in pairs])
+
+
+def chunked(ids: array[int], first: int, chunk: int) -> Iterator[array[int]]:
+    """``ids`` as a stream of row ids: ``first`` of them, then ``chunk`` at a time."""
     start, size = 0, first
     while start < len(ids):
         yield ids[start : start + size]
