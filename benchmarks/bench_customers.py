@@ -114,12 +114,16 @@ def _visible_loaded(window: Any) -> bool:
 
 
 def child_memory(path: Path) -> dict[str, Any]:
+    from crm_desktop.services.name_order import name_order_of
+
     app, window, workspace = _open_window(path)
     model = window.customers.model
     _wait(app, lambda: not model.loading)
     _wait(app, lambda: bool(window.counts_label.text()))  # the status bar's totals are in
     _settle(app, SETTLE_S)  # the follow-ups tab is built meanwhile
     _wait(app, _idle)  # every background read has finished (filter lists, tab counts)
+    order = name_order_of(workspace.db.engine)  # the search's name order is in memory too
+    _wait(app, lambda: order.current() is not None)
     _settle(app, 1.0)
     rss, peak = _rss_mb()
     result = {"rows": model.rowCount(), "rss": rss, "peak": peak}

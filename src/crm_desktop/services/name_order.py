@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
+from crm_desktop.db.engine import READ_CACHE_KIB
 from crm_desktop.domain.search_text import match_query
 from crm_desktop.domain.sort_key import name_prefix_key
 
@@ -127,6 +128,7 @@ class NameOrder:
         pooled = self._engine.raw_connection()  # a connection of its own: checks go on
         try:
             raw: Any = pooled.driver_connection
+            raw.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")  # one pass: no big cache
             raw.execute("BEGIN")
             try:
                 return _read_ranks(raw)
