@@ -53,7 +53,11 @@ from crm_desktop.sync.local_apply import (
 )
 
 BATCH = 20_000
-BULK_CACHE_KIB = 256 * 1024  # for the load only; the connection's own size is put back after
+# The page cache of the snapshot's transaction (``sync_transaction(cache_kib=...)``), up to its
+# commit: the other indexes of each table take rows all over them, and the final foreign-key
+# check reads every table again; a cache this big keeps SQLite from spilling pages and
+# reading (and decrypting) them back.
+BULK_CACHE_KIB = 256 * 1024
 # Insert triggers whose work ``apply_snapshot`` does itself, once, for all new rows: the search
 # index (migration 0002), the forecast totals (0009) and the report aggregate tables (0010,
 # 0011).
@@ -109,14 +113,7 @@ def apply_snapshot(local: Local, conn: Any, observe: Callable[[str], None]) -> i
         entity: {r[0] for r in raw.execute(f"SELECT id FROM {table}")}  # noqa: S608
         for entity, table in ENTITY_TABLES.items()
     }
-    # The other indexes of each table take rows all over them: a page cache big enough for
-    # the indexes being filled keeps SQLite from spilling pages and reading them back.
-    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-    raw.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    try:
-        return _apply(local, conn, observe, existing)
-    finally:
-        raw.execute(f"PRAGMA cache_size = {int(cache)}")
+    return _apply(local, conn, observe, existing)
 
 
 def _apply(
