@@ -23,6 +23,7 @@ value.
 
 from __future__ import annotations
 
+import gc
 import json
 import queue
 import re
@@ -47,10 +48,10 @@ from crm_desktop.sync.local_apply import (
     ENTITY_TABLES,
     PLACEHOLDERS,
     Local,
-    compact_stamps,
     now_text,
     stored,
 )
+from crm_desktop.sync.snapshot_search import SearchBuild
 
 BATCH = 20_000
 # The page cache of the snapshot's transaction (``sync_transaction(cache_kib=...)``), up to its
@@ -59,10 +60,11 @@ BATCH = 20_000
 # reading (and decrypting) them back.
 BULK_CACHE_KIB = 256 * 1024
 # Insert triggers whose work ``apply_snapshot`` does itself, once, for all new rows: the search
-# index (migration 0002), the forecast totals (0009) and the report aggregate tables (0010,
-# 0011).
+# index (migration 0002), the name-start index (0013), the forecast totals (0009) and the
+# report aggregate tables (0010, 0011).
 BULK_TRIGGERS = (
     "customer_search_insert",
+    "customer_heads_insert",
     "contact_search_insert",
     "forecast_totals_insert",
     "report_customers_insert",
@@ -113,7 +115,15 @@ def apply_snapshot(local: Local, conn: Any, observe: Callable[[str], None]) -> i
         entity: {r[0] for r in raw.execute(f"SELECT id FROM {table}")}  # noqa: S608
         for entity, table in ENTITY_TABLES.items()
     }
-    return _apply(local, conn, observe, existing)
+    # The load makes millions of short-lived lists and strings, and no reference cycles:
+    # Python's cycle collector, left on, walks them thousands of times for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _apply(local, conn, observe, existing)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _apply(
@@ -121,10 +131,38 @@ def _apply(
 ) -> int:
     raw = local.raw
     first = {table: _next_rowid(raw, table) for table in ENTITY_TABLES.values()}
-    pending: dict[str, list[tuple[str, dict[str, Any], dict[str, str], str]]] = defaultdict(list)
     normal = Normalizer(local.region)
     load = _Load()
     indexes = SuspendedIndexes(raw)
+    # A new device (no customers, no contacts yet) builds the search indexes on a thread.
+    search = None
+    if not existing["customer"] and not existing["contact"]:
+        search = SearchBuild(raw, first["customers"])
+    try:
+        _load(local, conn, existing, first, normal, load, indexes, search)
+    finally:
+        if search is not None:
+            search.close()
+    from crm_desktop.sync.client import fix_references
+
+    fix_references(local, conn)
+    if load.newest:
+        observe(load.newest)
+    return load.count
+
+
+def _load(
+    local: Local,
+    conn: Any,
+    existing: dict[str, set[str]],
+    first: dict[str, int],
+    normal: Normalizer,
+    load: _Load,
+    indexes: SuspendedIndexes,
+    search: SearchBuild | None,
+) -> None:
+    raw = local.raw
+    pending: dict[str, list[tuple[str, dict[str, Any], dict[str, str], str]]] = defaultdict(list)
     with suspended_triggers_on(raw, BULK_TRIGGERS):
         try:
             with conn.cursor().copy(SNAPSHOT_COPY) as copy:
@@ -149,9 +187,17 @@ def _apply(
             with Prefetch(conn, [(entity, query) for entity, query, _plan in queries]) as stream:
                 for entity, _query, plan in queries:
                     _load_entity(local, conn, entity, plan, stream.batches(entity),
-                                 existing[entity], normal, load, indexes)  # fmt: skip
+                                 existing[entity], normal, load, indexes, search)  # fmt: skip
+                    if entity == "customer" and search is not None:
+                        if search.usable:
+                            search.start()  # goes on beside the rest of the load
+                        else:
+                            search.close()
+                            search = None
             add_report_counts(raw, first["customers"], first["opportunities"], first["followups"])
-            index_new_customers(raw, first["customers"], first["contacts"])
+            if search is None:
+                index_new_customers(raw, first["customers"], first["contacts"])
+                index_new_names(raw, first["customers"])
             add_forecast_totals(raw, first["opportunities"])
             # One pass over the follow-ups (a correlated subquery per customer may be planned
             # on the status index and scan every follow-up for each customer), before the
@@ -166,12 +212,9 @@ def _apply(
             )
         finally:
             indexes.restore()
-    from crm_desktop.sync.client import fix_references
-
-    fix_references(local, conn)
-    if load.newest:
-        observe(load.newest)
-    return load.count
+        if search is not None and not search.copy_into(raw):
+            index_new_customers(raw, first["customers"], first["contacts"])
+            index_new_names(raw, first["customers"])
 
 
 class Prefetch:
@@ -262,21 +305,23 @@ class SuspendedIndexes:
         self.dropped.clear()
 
 
-def _stamp_range(stamps_text: str) -> tuple[str, str, bool]:
-    """(oldest, newest, whether all are the same) of a record's stamps as the server writes
-    them (``{"name": "<hlc>", ...}``). Most records have one stamp for every field (made or
-    loaded in one go): that is seen by counting, without decoding the JSON."""
+def _stamp_range(stamps_text: str) -> tuple[str, str, str]:
+    """(oldest, newest, the form to store) of a record's stamps as the server writes them
+    (``{"name": "<hlc>", ...}``). Most records have one stamp for every field (made or loaded
+    in one go): that is seen without decoding the JSON, by replacing that stamp with ``0``
+    (``compact_stamps``' form) and counting that every value was replaced."""
     start = stamps_text.find('": "')
     if start >= 0:
         end = stamps_text.find('"', start + 4)
         first = stamps_text[start + 4 : end]
-        values = stamps_text.count('": ')
-        if values == stamps_text.count('": "') == stamps_text.count(f'"{first}"'):
-            return first, first, True
+        fields = stamps_text.replace(f'"{first}"', "0")
+        replaced = (len(stamps_text) - len(fields)) // (len(first) + 1)
+        if fields.count('": ') == replaced:
+            return first, first, f'["{first}", {fields}]'
     stamps = list(json.loads(stamps_text).values())
     if not stamps:
-        return "", "", False
-    return min(stamps), max(stamps), False
+        return "", "", stamps_text
+    return min(stamps), max(stamps), stamps_text
 
 
 def _select(
@@ -342,6 +387,7 @@ def _load_entity(  # noqa: PLR0912, PLR0915
     normal: Normalizer,
     load: _Load,
     indexes: SuspendedIndexes,
+    search: SearchBuild | None,
 ) -> None:
     """Every record of one kind, as the rows of ``_select`` come, BATCH rows at a time."""
     from crm_desktop.sync.client import _server_rows
@@ -378,7 +424,7 @@ def _load_entity(  # noqa: PLR0912, PLR0915
                 continue
             values = list(row[:width])
             stamps_text = row[at_stamps]
-            oldest, top, uniform = _stamp_range(stamps_text)
+            oldest, top, stamps_text = _stamp_range(stamps_text)
             newest = max(newest, top)
             for i, flag in times:
                 if not row[flag]:
@@ -389,8 +435,6 @@ def _load_entity(  # noqa: PLR0912, PLR0915
                 else:
                     values[i] = normal.email(values[email]) if email is not None else None
             records.append(values)
-            if uniform:
-                stamps_text = compact_stamps(stamps_text, oldest)
             stamp_rows.append((entity, row_id, stamps_text))
             if row[at_tags] is not None:
                 tags.extend((row_id, t) for t in json.loads(row[at_tags]))
@@ -403,6 +447,8 @@ def _load_entity(  # noqa: PLR0912, PLR0915
             indexes.drop(table)
         first_batch = False
         raw.executemany(insert, records)
+        if search is not None:
+            search.take(entity, columns, records)
         _store_extras(raw, stamp_rows, tags, customs)
         if merge:
             for (_entity, row_id), (data, stamps) in _server_rows(conn, merge).items():
@@ -504,6 +550,16 @@ def index_new_customers(raw: Any, first_customer: int, first_contact: int) -> No
             for rowid, cid, name, company, kind, phone, phone_normalized, email, notes in batch
         ]  # fmt: skip
         raw.executemany("INSERT INTO customer_search (rowid, doc) VALUES (?, ?)", documents)
+
+
+def index_new_names(raw: Any, first_customer: int) -> None:
+    """What the name-start index's insert trigger (migration 0013) would have done for the
+    customers inserted from rowid ``first_customer`` on, in one statement."""
+    raw.execute(
+        "INSERT INTO customer_name_heads (rowid, doc) "
+        "SELECT rowid, crm_name_heads(name, kind) FROM customers WHERE rowid >= ?",
+        (first_customer,),
+    )
 
 
 def add_report_counts(raw: Any, first_customer: int, first_deal: int, first_followup: int) -> None:
