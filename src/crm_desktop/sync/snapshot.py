@@ -305,31 +305,13 @@ class SuspendedIndexes:
         self.dropped.clear()
 
 
-def _stamp_range(stamps_text: str) -> tuple[str, str, str]:
-    """(oldest, newest, the form to store) of a record's stamps as the server writes them
-    (``{"name": "<hlc>", ...}``). Most records have one stamp for every field (made or loaded
-    in one go): that is seen without decoding the JSON, by replacing that stamp with ``0``
-    (``compact_stamps``' form) and counting that every value was replaced."""
-    start = stamps_text.find('": "')
-    if start >= 0:
-        end = stamps_text.find('"', start + 4)
-        first = stamps_text[start + 4 : end]
-        fields = stamps_text.replace(f'"{first}"', "0")
-        replaced = (len(stamps_text) - len(fields)) // (len(first) + 1)
-        if fields.count('": ') == replaced:
-            return first, first, f'["{first}", {fields}]'
-    stamps = list(json.loads(stamps_text).values())
-    if not stamps:
-        return "", "", stamps_text
-    return min(stamps), max(stamps), stamps_text
-
-
 def _select(
     table: str, custom_keys: list[str], entity: str
 ) -> tuple[Any, list[tuple[str, int, Any]]]:
     """The server query that splits ``data`` into the columns of ``table`` (in the order of
-    the plan it returns), then: the stamps as text, per time column whether ``data`` has it,
-    tags (customers), custom field values (when any field is defined)."""
+    the plan it returns), then: the stamps as stored, per time column whether ``data`` has it,
+    tags (customers), custom field values (when any field is defined), the oldest and the
+    newest stamp."""
     from psycopg import sql
 
     plan = _plan(table)
@@ -356,7 +338,12 @@ def _select(
             fallback = sql.SQL("NULL") if default is None else sql.Literal(str(default))
             parts.append(sql.SQL("CASE WHEN data ? {0} THEN {1} ELSE {2} END").format(
                 name, value, fallback))  # fmt: skip
-    parts.append(sql.SQL("stamps::text"))
+    # The stamps as stored: most records have one stamp for every field (made or loaded in
+    # one go), and those the server sends in ``compact_stamps``' form, a fifth of the size.
+    parts.append(sql.SQL(
+        "CASE WHEN m.lo = m.hi THEN '[\"' || m.lo || '\", ' || "
+        "replace(stamps::text, '\"' || m.lo || '\"', '0') || ']' ELSE stamps::text END"
+    ))  # fmt: skip
     parts += flags
     parts.append(
         sql.SQL("CASE WHEN jsonb_typeof(data->'tags') = 'array' THEN data->>'tags' END")
@@ -371,9 +358,12 @@ def _select(
         if custom_keys
         else sql.SQL("NULL")
     )
-    query = sql.SQL("SELECT {0} FROM crm.rows WHERE entity = {1} ORDER BY row_id").format(
-        sql.SQL(", ").join(parts), sql.Literal(entity)
-    )
+    parts += [sql.SQL("m.lo"), sql.SQL("m.hi")]  # the oldest and newest stamp
+    query = sql.SQL(
+        'SELECT {0} FROM crm.rows CROSS JOIN LATERAL (SELECT min(value COLLATE "C") AS lo, '
+        'max(value COLLATE "C") AS hi FROM jsonb_each_text(stamps)) AS m '
+        "WHERE entity = {1} ORDER BY row_id"
+    ).format(sql.SQL(", ").join(parts), sql.Literal(entity))
     return query, plan
 
 
@@ -402,6 +392,7 @@ def _load_entity(  # noqa: PLR0912, PLR0915
     at_stamps = width
     at_tags = width + 1 + len(times)
     at_custom = at_tags + 1
+    at_oldest = at_custom + 1
     phone = columns.index("phone") if "phone" in columns else None
     email = columns.index("email") if "email" in columns else None
     derived = [(i, k) for i, (_c, k, _d) in enumerate(plan) if k in (_PHONE, _EMAIL)]
@@ -423,9 +414,8 @@ def _load_entity(  # noqa: PLR0912, PLR0915
                 merge.append((entity, row_id))
                 continue
             values = list(row[:width])
-            stamps_text = row[at_stamps]
-            oldest, top, stamps_text = _stamp_range(stamps_text)
-            newest = max(newest, top)
+            oldest = row[at_oldest] or ""
+            newest = max(newest, row[at_oldest + 1] or "")
             for i, flag in times:
                 if not row[flag]:
                     values[i] = load.time_of(oldest)
@@ -435,7 +425,7 @@ def _load_entity(  # noqa: PLR0912, PLR0915
                 else:
                     values[i] = normal.email(values[email]) if email is not None else None
             records.append(values)
-            stamp_rows.append((entity, row_id, stamps_text))
+            stamp_rows.append((entity, row_id, row[at_stamps]))
             if row[at_tags] is not None:
                 tags.extend((row_id, t) for t in json.loads(row[at_tags]))
             if row[at_custom] is not None:
