@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -241,12 +242,14 @@ def test_a_snapshot_into_a_file_with_customers_indexes_the_new_ones_in_its_trans
     c.close()
 
 
+@pytest.mark.parametrize("kind", ["customer", "followup"])
 def test_a_snapshot_cut_midway_leaves_the_file_as_it_was(
-    team: Team, monkeypatch: pytest.MonkeyPatch
+    kind: str, team: Team, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The server connection is killed while the customers stream in (several batches read,
-    more to come): nothing of the snapshot stays, indexes and triggers included, and the
-    next sync starts it again."""
+    more to come), or the follow-ups (the search indexes being built beside the load):
+    nothing of the snapshot stays, indexes and triggers included, and the next sync starts
+    it again."""
     monkeypatch.setattr(snapshot, "BATCH", 3)
     login_a, _ = team.add_member("ann", "owner")
     login_c, _ = team.add_member("cat", "manager")
@@ -263,7 +266,7 @@ def test_a_snapshot_cut_midway_leaves_the_file_as_it_was(
     cut: list[int] = []
 
     def cutting(local: Any, conn: Any, entity: str, *args: Any) -> None:
-        if entity == "customer":
+        if entity == kind:
             batches = args[1]
             next(batches)  # a batch in, then the link goes
             with team.connect() as admin:
@@ -279,6 +282,9 @@ def test_a_snapshot_cut_midway_leaves_the_file_as_it_was(
     assert _rows(c, "SELECT count(*) FROM contacts") == [(0,)]
     assert _rows(c, "SELECT count(*) FROM sync_stamps") == [(0,)]
     assert _rows(c, "SELECT count(*) FROM report_segment_counts WHERE count <> 0") == [(0,)]
+    for index in ("customer_search", "customer_name_heads"):
+        assert _rows(c, f"SELECT count(*) FROM {index}_docsize") == [(0,)]  # noqa: S608
+    assert not [t for t in threading.enumerate() if t.name == "crm-search-build"]
     assert _raw(c, lambda raw: get_meta(raw, CURSOR_KEY)) is None
     assert _schema(c) == fresh
 
@@ -287,5 +293,9 @@ def test_a_snapshot_cut_midway_leaves_the_file_as_it_was(
     assert again.snapshot_rows == len(_server_state(team))
     assert _table(c, "customers") == _table(a, "customers")
     assert _schema(c) == fresh
+    _same_name_heads(a, c)
+    for query in SEARCHES:
+        with a.db.session() as sa, c.db.session() as sc:
+            assert search_customer_ids(sc, query) == search_customer_ids(sa, query), query
     a.close()
     c.close()

@@ -184,10 +184,13 @@ def _load(
             keys = [f"custom:{r[0]}" for r in raw.execute("SELECT id FROM custom_field_defs")]
             queries = [(entity, *_select(ENTITY_TABLES[entity], keys, entity))
                        for entity in BULK_ENTITIES]  # fmt: skip
-            with Prefetch(conn, [(entity, query) for entity, query, _plan in queries]) as stream:
+            ready = {entity: _Prepare(entity, plan, existing[entity], normal, load)
+                     for entity, _query, plan in queries}  # fmt: skip
+            with Prefetch(conn, [(entity, query) for entity, query, _plan in queries],
+                          lambda entity, batch: ready[entity](batch)) as stream:  # fmt: skip
                 for entity, _query, plan in queries:
                     _load_entity(local, conn, entity, plan, stream.batches(entity),
-                                 existing[entity], normal, load, indexes, search)  # fmt: skip
+                                 existing[entity], load, indexes, search)  # fmt: skip
                     if entity == "customer" and search is not None:
                         if search.usable:
                             search.start()  # goes on beside the rest of the load
@@ -219,13 +222,20 @@ def _load(
 
 class Prefetch:
     """The rows of several queries, each through a server-side cursor, read on a thread of its
-    own a batch or two ahead of the caller: the server prepares the next batch while this
-    process stores the last one (psycopg waits for the network without holding the GIL).
-    The connection is used by one thread at a time (psycopg locks it per operation)."""
+    own a batch or two ahead of the caller and made ready there (``prepare``): the server
+    prepares the next batch and this thread turns it into rows to insert while the caller
+    stores the last one (psycopg waits for the network, and SQLite works, without holding the
+    GIL). The connection is used by one thread at a time (psycopg locks it per operation)."""
 
-    def __init__(self, conn: Any, queries: list[tuple[str, Any]]) -> None:
+    def __init__(
+        self,
+        conn: Any,
+        queries: list[tuple[str, Any]],
+        prepare: Callable[[str, list[tuple[Any, ...]]], Any] = lambda _entity, batch: batch,
+    ) -> None:
         self.queue: queue.Queue[Any] = queue.Queue(maxsize=2)
         self.stop = threading.Event()
+        self.prepare = prepare
         self.thread = threading.Thread(
             target=self._run, args=(conn, queries), name="crm-snapshot-fetch", daemon=True
         )
@@ -247,7 +257,7 @@ class Prefetch:
                 with conn.cursor(name=f"crm_snapshot_{entity}") as cursor:
                     cursor.execute(query)
                     while batch := cursor.fetchmany(BATCH):
-                        if not self._put((entity, batch)):
+                        if not self._put((entity, self.prepare(entity, batch))):
                             return
                 if not self._put((entity, None)):
                     return
@@ -261,7 +271,7 @@ class Prefetch:
                 return True
         return False
 
-    def batches(self, entity: str) -> Iterator[list[tuple[Any, ...]]]:
+    def batches(self, entity: str) -> Iterator[Any]:
         """The batches of ``entity``'s query (the queries are read in the order given)."""
         while True:
             item = self.queue.get()
@@ -367,51 +377,60 @@ def _select(
     return query, plan
 
 
-def _load_entity(  # noqa: PLR0912, PLR0915
-    local: Local,
-    conn: Any,
-    entity: str,
-    plan: list[tuple[str, int, Any]],
-    batches: Iterator[list[tuple[Any, ...]]],
-    existing: set[str],
-    normal: Normalizer,
-    load: _Load,
-    indexes: SuspendedIndexes,
-    search: SearchBuild | None,
-) -> None:
-    """Every record of one kind, as the rows of ``_select`` come, BATCH rows at a time."""
-    from crm_desktop.sync.client import _server_rows
+@dataclass
+class _Batch:
+    """One batch of a kind's rows made ready to store (by ``_Prepare``)."""
 
-    raw = local.raw
-    table = ENTITY_TABLES[entity]
-    width = len(plan)
-    columns = [c for c, _k, _d in plan]
-    times = [
-        (i, width + 1 + n) for n, i in enumerate(i for i, p in enumerate(plan) if p[1] == _TIME)
-    ]
-    at_stamps = width
-    at_tags = width + 1 + len(times)
-    at_custom = at_tags + 1
-    at_oldest = at_custom + 1
-    phone = columns.index("phone") if "phone" in columns else None
-    email = columns.index("email") if "email" in columns else None
-    derived = [(i, k) for i, (_c, k, _d) in enumerate(plan) if k in (_PHONE, _EMAIL)]
-    names = ", ".join(columns)
-    marks = ", ".join("?" * width)
-    insert = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-    first_batch = True
-    for batch in batches:
-        load.count += len(batch)
-        records: list[list[Any]] = []
-        stamp_rows: list[tuple[str, str, str]] = []
-        tags: list[tuple[str, str]] = []
-        customs: list[tuple[str, str, Any]] = []
-        merge: list[tuple[str, str]] = []
-        newest = load.newest
+    size: int
+    records: list[list[Any]]
+    stamp_rows: list[tuple[str, str, str]]
+    tags: list[tuple[str, str]]
+    customs: list[tuple[str, str, Any]]
+    merge: list[tuple[str, str]]  # records the file has: merged field by field
+    newest: str
+
+
+class _Prepare:
+    """Turns the rows of ``_select`` for one kind into rows to insert: times the server has
+    none for, phone and e-mail normal forms, tags, custom values. Runs on the fetching thread
+    (it alone uses ``normal`` and ``load.times`` while it runs)."""
+
+    def __init__(
+        self,
+        entity: str,
+        plan: list[tuple[str, int, Any]],
+        existing: set[str],
+        normal: Normalizer,
+        load: _Load,
+    ) -> None:
+        self.entity = entity
+        self.existing = existing
+        self.normal = normal
+        self.load = load
+        self.width = width = len(plan)
+        columns = [c for c, _k, _d in plan]
+        self.times = [
+            (i, width + 1 + n) for n, i in enumerate(i for i, p in enumerate(plan) if p[1] == _TIME)
+        ]
+        self.at_tags = width + 1 + len(self.times)
+        self.phone = columns.index("phone") if "phone" in columns else None
+        self.email = columns.index("email") if "email" in columns else None
+        self.derived = [(i, k) for i, (_c, k, _d) in enumerate(plan) if k in (_PHONE, _EMAIL)]
+
+    def __call__(self, batch: list[tuple[Any, ...]]) -> _Batch:
+        entity, existing, normal, load = self.entity, self.existing, self.normal, self.load
+        width, times, derived, phone, email = (
+            self.width, self.times, self.derived, self.phone, self.email)  # fmt: skip
+        at_stamps, at_tags = width, self.at_tags
+        at_custom, at_oldest = at_tags + 1, at_tags + 2
+        ready = _Batch(len(batch), [], [], [], [], [], "")
+        records, stamp_rows, tags, customs = (
+            ready.records, ready.stamp_rows, ready.tags, ready.customs)  # fmt: skip
+        newest = ""
         for row in batch:
             row_id = row[0]
             if row_id in existing:
-                merge.append((entity, row_id))
+                ready.merge.append((entity, row_id))
                 continue
             values = list(row[:width])
             oldest = row[at_oldest] or ""
@@ -432,16 +451,41 @@ def _load_entity(  # noqa: PLR0912, PLR0915
                 customs.extend(
                     (row_id, name[7:], value) for name, value in json.loads(row[at_custom]).items()
                 )
-        load.newest = newest
-        if first_batch and len(batch) == BATCH and len(existing) <= REBUILD_INDEXES_ABOVE:
+        ready.newest = newest
+        return ready
+
+
+def _load_entity(
+    local: Local,
+    conn: Any,
+    entity: str,
+    plan: list[tuple[str, int, Any]],
+    batches: Iterator[_Batch],
+    existing: set[str],
+    load: _Load,
+    indexes: SuspendedIndexes,
+    search: SearchBuild | None,
+) -> None:
+    """Every record of one kind, as the batches ``_Prepare`` made of ``_select``'s rows come."""
+    from crm_desktop.sync.client import _server_rows
+
+    raw = local.raw
+    table = ENTITY_TABLES[entity]
+    columns = [c for c, _k, _d in plan]
+    insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(plan))})"  # noqa: S608
+    first_batch = True
+    for batch in batches:
+        load.count += batch.size
+        load.newest = max(load.newest, batch.newest)
+        if first_batch and batch.size == BATCH and len(existing) <= REBUILD_INDEXES_ABOVE:
             indexes.drop(table)
         first_batch = False
-        raw.executemany(insert, records)
+        raw.executemany(insert, batch.records)
         if search is not None:
-            search.take(entity, columns, records)
-        _store_extras(raw, stamp_rows, tags, customs)
-        if merge:
-            for (_entity, row_id), (data, stamps) in _server_rows(conn, merge).items():
+            search.take(entity, columns, batch.records)
+        _store_extras(raw, batch.stamp_rows, batch.tags, batch.customs)
+        if batch.merge:
+            for (_entity, row_id), (data, stamps) in _server_rows(conn, batch.merge).items():
                 local.apply_state(entity, row_id, data, stamps)
                 load.newest = max(load.newest, max(stamps.values(), default=""))
 
