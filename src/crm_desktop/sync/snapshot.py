@@ -7,18 +7,26 @@ merged field by field by stamp, like pulled changes.
 
 The many records (contacts, customers, opportunities, follow-ups) come through a server-side
 cursor, one kind at a time, already split into the local table's columns by the server
-(``data->>'name'`` and so on): Python decodes no JSON for them and handles each row with a
-few list operations. The few others (users, stages, tags, field definitions, views) come as
-whole records and go through the general path.
+(``data->>'name'`` and so on), with the stamps already in their stored form and the oldest
+and newest of them: Python decodes no JSON for them and handles each row with a few list
+operations, on the fetching thread (``Prefetch``, ``_Prepare``) while this one stores the
+batch before. The few others (users, stages, tags, field definitions, views) come as whole
+records and go through the general path.
 
-The new rows go in as a bulk load: the per-row insert triggers that keep the search index,
+Three threads share the work, with one writer: this one inserts, the fetching one reads the
+server and makes batches ready, and for a new device (no customers or contacts yet) a third
+builds both search indexes in a private in-memory database from the rows as they pass, copied
+in at the end (``snapshot_search.SearchBuild``). SQLite, psycopg and the FTS5 work run without
+the GIL, so the two cores of a modest machine both work.
+
+The new rows go in as a bulk load: the per-row insert triggers that keep the search indexes,
 the forecast totals and the report aggregate tables are set aside for the transaction
-(``db.bulk.suspended_triggers_on``) and their work is done once at the end
-(``index_new_customers``, ``add_forecast_totals``, ``add_report_counts``); the secondary
-indexes of a table that takes a large load are dropped for it and built again once at the
-end, in the same transaction (a rollback brings them back as they were); last contact and
-next follow-up are computed in one statement; phone and e-mail normal forms once per distinct
-value.
+(``db.bulk.suspended_triggers_on``) and their work is done once at the end (the search build,
+or ``index_new_customers`` and ``index_new_names``; ``add_forecast_totals``,
+``add_report_counts``); the secondary indexes of a table that takes a large load are dropped
+for it and built again once at the end, in the same transaction (a rollback brings them back
+as they were); last contact and next follow-up are computed in one statement; phone and
+e-mail normal forms once per distinct value; the cycle collector is paused.
 """
 
 from __future__ import annotations
