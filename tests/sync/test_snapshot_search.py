@@ -213,20 +213,24 @@ def test_customers_not_numbered_as_the_build_expects_are_not_copied(
         pooled.close()
 
 
-@pytest.mark.parametrize("limit", [10])
+@pytest.mark.parametrize("kind", ["customer", "contact"])
 def test_a_load_larger_than_the_limit_is_indexed_in_the_transaction(
-    limit: int, monkeypatch: pytest.MonkeyPatch, workspace: Workspace
+    kind: str, monkeypatch: pytest.MonkeyPatch, workspace: Workspace
 ) -> None:
     from crm_desktop.sync import snapshot_search
 
-    monkeypatch.setattr(snapshot_search, "MAX_CUSTOMERS", limit)
+    monkeypatch.setattr(snapshot_search, "MAX_CUSTOMERS", 10)
+    rows, columns = (_customers(), CUSTOMER_COLUMNS) if kind == "customer" else (
+        _contacts(), CONTACT_COLUMNS)  # fmt: skip
+    limit = 10 if kind == "customer" else 20
     pooled = workspace.db.raw_connection()
     try:
         build = SearchBuild(pooled.driver_connection, 1)
-        build.take("customer", CUSTOMER_COLUMNS, _customers()[:limit])
+        build.take(kind, columns, rows[:limit])
         assert build.usable
-        build.take("customer", CUSTOMER_COLUMNS, _customers()[limit : limit + 1])
+        build.take(kind, columns, rows[limit : limit + 1])
         assert not build.usable
+        assert not build.customers and not build.contacts  # let go at once
         build.close()
     finally:
         pooled.close()

@@ -28,8 +28,9 @@ from crm_desktop.domain.search_text import FIELD_SEP, RECORD_SEP, customer_docum
 
 SEARCH_TABLES = ("customer_search", "customer_name_heads")
 SHADOWS = ("data", "idx", "docsize", "config")  # an FTS5 table's own tables (contentless)
-# Above this many new customers the in-memory copy of the index (about 1 kB a customer) is
-# not worth its memory: the load's own transaction builds it.
+# Above this many new customers (or twice as many contacts) the rows kept for the build and
+# the in-memory copy of the index (about 1 kB a customer) are not worth their memory: the
+# load's own transaction builds the index, and what was kept is let go at once.
 MAX_CUSTOMERS = 300_000
 CHUNK = 5_000
 CUSTOMER_FIELDS = ("id", "name", "company", "kind", "phone", "phone_normalized", "email", "notes")
@@ -55,14 +56,19 @@ class SearchBuild:
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
         self.memory: Any = None
+        self.contact_count = 0
+        self.too_many = False
 
     @property
     def usable(self) -> bool:
-        return len(self.sql) == len(SEARCH_TABLES) and len(self.customers) <= MAX_CUSTOMERS
+        return len(self.sql) == len(SEARCH_TABLES) and not self.too_many
 
     def take(self, entity: str, columns: list[str], records: list[list[Any]]) -> None:
         """The rows of one batch as inserted (``columns`` name their values)."""
+        if self.too_many:
+            return
         if entity == "contact":
+            self.contact_count += len(records)
             at = [columns.index(c) for c in CONTACT_FIELDS]
             for r in records:
                 if r[at[1]] is None:  # a deleted contact is not in its customer's document
@@ -70,6 +76,10 @@ class SearchBuild:
         elif entity == "customer":
             at = [columns.index(c) for c in CUSTOMER_FIELDS]
             self.customers.extend(tuple(r[i] for i in at) for r in records)
+        if self.contact_count > 2 * MAX_CUSTOMERS or len(self.customers) > MAX_CUSTOMERS:
+            self.too_many = True
+            self.customers.clear()
+            self.contacts.clear()
 
     def start(self) -> None:
         self.thread = threading.Thread(target=self._run, name="crm-search-build", daemon=True)
