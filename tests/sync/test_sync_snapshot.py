@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 
 from crm_desktop.db.types import to_utc_text
 from crm_desktop.domain.errors import ServerUnreachableError
+from crm_desktop.domain.search_text import match_query
 from crm_desktop.services.search import search_customer_ids
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.sync import snapshot
@@ -131,6 +133,18 @@ def _fill(a: Workspace) -> None:
             a.customers.delete(cid)  # in the bin: its deals and follow-ups leave the reports
 
 
+def _same_name_heads(a: Workspace, c: Workspace) -> None:
+    """The name-start index (migration 0013) finds the same customers in both files."""
+    for term in ("张", "zhang", "z", "wang", "w", "1号", "acme"):
+        query = (
+            "SELECT c.id FROM customer_name_heads AS h JOIN customers AS c ON c.rowid = h.rowid "  # noqa: S608
+            f"WHERE customer_name_heads MATCH '{match_query(term)}'"
+        )
+        found = _rows(c, query)
+        assert found == _rows(a, query), term
+        assert found or term == "acme", term  # a company, not a name: not in this index
+
+
 def _server_state(team: Team) -> dict[tuple[str, str], dict[str, str]]:
     with team.connect() as conn:
         return {
@@ -174,6 +188,7 @@ def test_a_snapshot_in_many_batches_leaves_what_the_services_would(
         with a.db.session() as sa, c.db.session() as sc:
             found = search_customer_ids(sc, query)
             assert found == search_customer_ids(sa, query), query
+    _same_name_heads(a, c)
     # indexes and triggers all back, as in a new file
     assert _schema(c) == fresh
     # each field's stamp, the clock and the cursor
@@ -197,12 +212,44 @@ def test_a_snapshot_in_many_batches_leaves_what_the_services_would(
     c.close()
 
 
+def test_a_snapshot_into_a_file_with_customers_indexes_the_new_ones_in_its_transaction(
+    team: Team,
+) -> None:
+    """A file that has customers of its own before its first sync takes the general path
+    (``index_new_customers``) rather than the search build beside the load: the searches of
+    both files agree once the sender has pulled the receiver's own customer too."""
+    login_a, _ = team.add_member("ann", "owner")
+    login_c, _ = team.add_member("cat", "manager")
+    a = team.workspace("a")
+    sync_a = team.client(a, login_a)
+    sync_a.sync()
+    _fill(a)
+    sync_a.sync()
+    c = team.workspace("c")
+    own = c.customers.create(name="张自己", phone="13900139999", kind="individual")
+    c.contacts.create(customer_id=own, name="李经理自己", phone="13700139999")
+    got = team.client(c, login_c).sync()
+    assert got.snapshot_rows > 0
+    sync_a.sync()
+    for query in (*SEARCHES, "自己", "zzj", "13900139999"):
+        with a.db.session() as sa, c.db.session() as sc:
+            found = search_customer_ids(sc, query)
+            assert found == search_customer_ids(sa, query), query
+    with c.db.session() as sc:
+        assert search_customer_ids(sc, "zzj") == [own]
+    _same_name_heads(a, c)
+    a.close()
+    c.close()
+
+
+@pytest.mark.parametrize("kind", ["customer", "followup"])
 def test_a_snapshot_cut_midway_leaves_the_file_as_it_was(
-    team: Team, monkeypatch: pytest.MonkeyPatch
+    kind: str, team: Team, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The server connection is killed while the customers stream in (several batches read,
-    more to come): nothing of the snapshot stays, indexes and triggers included, and the
-    next sync starts it again."""
+    more to come), or the follow-ups (the search indexes being built beside the load):
+    nothing of the snapshot stays, indexes and triggers included, and the next sync starts
+    it again."""
     monkeypatch.setattr(snapshot, "BATCH", 3)
     login_a, _ = team.add_member("ann", "owner")
     login_c, _ = team.add_member("cat", "manager")
@@ -219,7 +266,7 @@ def test_a_snapshot_cut_midway_leaves_the_file_as_it_was(
     cut: list[int] = []
 
     def cutting(local: Any, conn: Any, entity: str, *args: Any) -> None:
-        if entity == "customer":
+        if entity == kind:
             batches = args[1]
             next(batches)  # a batch in, then the link goes
             with team.connect() as admin:
@@ -235,6 +282,9 @@ def test_a_snapshot_cut_midway_leaves_the_file_as_it_was(
     assert _rows(c, "SELECT count(*) FROM contacts") == [(0,)]
     assert _rows(c, "SELECT count(*) FROM sync_stamps") == [(0,)]
     assert _rows(c, "SELECT count(*) FROM report_segment_counts WHERE count <> 0") == [(0,)]
+    for index in ("customer_search", "customer_name_heads"):
+        assert _rows(c, f"SELECT count(*) FROM {index}_docsize") == [(0,)]  # noqa: S608
+    assert not [t for t in threading.enumerate() if t.name == "crm-search-build"]
     assert _raw(c, lambda raw: get_meta(raw, CURSOR_KEY)) is None
     assert _schema(c) == fresh
 
@@ -243,5 +293,9 @@ def test_a_snapshot_cut_midway_leaves_the_file_as_it_was(
     assert again.snapshot_rows == len(_server_state(team))
     assert _table(c, "customers") == _table(a, "customers")
     assert _schema(c) == fresh
+    _same_name_heads(a, c)
+    for query in SEARCHES:
+        with a.db.session() as sa, c.db.session() as sc:
+            assert search_customer_ids(sc, query) == search_customer_ids(sa, query), query
     a.close()
     c.close()

@@ -247,13 +247,14 @@ class SyncClient:
     def snapshot(self, conn: Any, result: SyncResult | None = None) -> SyncResult:
         """Everything this user may see, read in one REPEATABLE READ transaction; the cursor
         starts at the last change that transaction could see."""
-        from crm_desktop.sync.snapshot import apply_snapshot
+        from crm_desktop.sync.snapshot import BULK_CACHE_KIB, apply_snapshot
 
         result = result or SyncResult()
         conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         try:
             head = int(conn.execute("SELECT crm.head()").fetchone()[0])
-            with sync_transaction(self.db, self.ctx.default_region) as local:
+            region = self.ctx.default_region
+            with sync_transaction(self.db, region, cache_kib=BULK_CACHE_KIB) as local:
                 result.snapshot_rows = apply_snapshot(local, conn, self._observe)
                 set_meta(local.raw, CURSOR_KEY, str(head))
                 self._save_hlc(local.raw)

@@ -95,17 +95,23 @@ def as_json(value: Any) -> Any:
 
 
 @contextmanager
-def sync_transaction(db: Database, region: str) -> Iterator[Local]:
+def sync_transaction(db: Database, region: str, *, cache_kib: int = 0) -> Iterator[Local]:
     """One write transaction of the sync on a pooled connection of its own.
 
     Records arrive in log order, a child possibly before its parent, so foreign keys are not
     enforced row by row here; instead the transaction ends with ``fix_references`` (parents
     fetched from the server, or placeholders) and a ``foreign_key_check`` that must be empty.
     SQLite's deferred-constraint counter was not used: it can disagree with the rows.
+
+    ``cache_kib``, when given, is the page cache for this transaction (a bulk load), kept up to
+    its commit: the final check reads every table again, and the commit writes what is cached.
     """
     pooled = db.raw_connection()
     raw: Any = pooled.driver_connection
+    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
     try:
+        if cache_kib:
+            raw.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
         raw.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
         raw.execute("BEGIN IMMEDIATE")
         try:
@@ -124,6 +130,8 @@ def sync_transaction(db: Database, region: str) -> Iterator[Local]:
             raise
     finally:
         raw.execute("PRAGMA foreign_keys = ON")
+        if cache_kib:
+            raw.execute(f"PRAGMA cache_size = {int(cache)}")
         pooled.close()
 
 

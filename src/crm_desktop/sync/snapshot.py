@@ -7,22 +7,31 @@ merged field by field by stamp, like pulled changes.
 
 The many records (contacts, customers, opportunities, follow-ups) come through a server-side
 cursor, one kind at a time, already split into the local table's columns by the server
-(``data->>'name'`` and so on): Python decodes no JSON for them and handles each row with a
-few list operations. The few others (users, stages, tags, field definitions, views) come as
-whole records and go through the general path.
+(``data->>'name'`` and so on), with the stamps already in their stored form and the oldest
+and newest of them: Python decodes no JSON for them and handles each row with a few list
+operations, on the fetching thread (``Prefetch``, ``_Prepare``) while this one stores the
+batch before. The few others (users, stages, tags, field definitions, views) come as whole
+records and go through the general path.
 
-The new rows go in as a bulk load: the per-row insert triggers that keep the search index,
+Three threads share the work, with one writer: this one inserts, the fetching one reads the
+server and makes batches ready, and for a new device (no customers or contacts yet) a third
+builds both search indexes in a private in-memory database from the rows as they pass, copied
+in at the end (``snapshot_search.SearchBuild``). SQLite, psycopg and the FTS5 work run without
+the GIL, so the two cores of a modest machine both work.
+
+The new rows go in as a bulk load: the per-row insert triggers that keep the search indexes,
 the forecast totals and the report aggregate tables are set aside for the transaction
-(``db.bulk.suspended_triggers_on``) and their work is done once at the end
-(``index_new_customers``, ``add_forecast_totals``, ``add_report_counts``); the secondary
-indexes of a table that takes a large load are dropped for it and built again once at the
-end, in the same transaction (a rollback brings them back as they were); last contact and
-next follow-up are computed in one statement; phone and e-mail normal forms once per distinct
-value.
+(``db.bulk.suspended_triggers_on``) and their work is done once at the end (the search build,
+or ``index_new_customers`` and ``index_new_names``; ``add_forecast_totals``,
+``add_report_counts``); the secondary indexes of a table that takes a large load are dropped
+for it and built again once at the end, in the same transaction (a rollback brings them back
+as they were); last contact and next follow-up are computed in one statement; phone and
+e-mail normal forms once per distinct value; the cycle collector is paused.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import queue
 import re
@@ -47,18 +56,23 @@ from crm_desktop.sync.local_apply import (
     ENTITY_TABLES,
     PLACEHOLDERS,
     Local,
-    compact_stamps,
     now_text,
     stored,
 )
+from crm_desktop.sync.snapshot_search import SearchBuild
 
 BATCH = 20_000
-BULK_CACHE_KIB = 256 * 1024  # for the load only; the connection's own size is put back after
+# The page cache of the snapshot's transaction (``sync_transaction(cache_kib=...)``), up to its
+# commit: the other indexes of each table take rows all over them, and the final foreign-key
+# check reads every table again; a cache this big keeps SQLite from spilling pages and
+# reading (and decrypting) them back.
+BULK_CACHE_KIB = 256 * 1024
 # Insert triggers whose work ``apply_snapshot`` does itself, once, for all new rows: the search
-# index (migration 0002), the forecast totals (0009) and the report aggregate tables (0010,
-# 0011).
+# index (migration 0002), the name-start index (0013), the forecast totals (0009) and the
+# report aggregate tables (0010, 0011).
 BULK_TRIGGERS = (
     "customer_search_insert",
+    "customer_heads_insert",
     "contact_search_insert",
     "forecast_totals_insert",
     "report_customers_insert",
@@ -109,14 +123,15 @@ def apply_snapshot(local: Local, conn: Any, observe: Callable[[str], None]) -> i
         entity: {r[0] for r in raw.execute(f"SELECT id FROM {table}")}  # noqa: S608
         for entity, table in ENTITY_TABLES.items()
     }
-    # The other indexes of each table take rows all over them: a page cache big enough for
-    # the indexes being filled keeps SQLite from spilling pages and reading them back.
-    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-    raw.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    # The load makes millions of short-lived lists and strings, and no reference cycles:
+    # Python's cycle collector, left on, walks them thousands of times for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _apply(local, conn, observe, existing)
     finally:
-        raw.execute(f"PRAGMA cache_size = {int(cache)}")
+        if collecting:
+            gc.enable()
 
 
 def _apply(
@@ -124,10 +139,38 @@ def _apply(
 ) -> int:
     raw = local.raw
     first = {table: _next_rowid(raw, table) for table in ENTITY_TABLES.values()}
-    pending: dict[str, list[tuple[str, dict[str, Any], dict[str, str], str]]] = defaultdict(list)
     normal = Normalizer(local.region)
     load = _Load()
     indexes = SuspendedIndexes(raw)
+    # A new device (no customers, no contacts yet) builds the search indexes on a thread.
+    search = None
+    if not existing["customer"] and not existing["contact"]:
+        search = SearchBuild(raw, first["customers"])
+    try:
+        _load(local, conn, existing, first, normal, load, indexes, search)
+    finally:
+        if search is not None:
+            search.close()
+    from crm_desktop.sync.client import fix_references
+
+    fix_references(local, conn)
+    if load.newest:
+        observe(load.newest)
+    return load.count
+
+
+def _load(
+    local: Local,
+    conn: Any,
+    existing: dict[str, set[str]],
+    first: dict[str, int],
+    normal: Normalizer,
+    load: _Load,
+    indexes: SuspendedIndexes,
+    search: SearchBuild | None,
+) -> None:
+    raw = local.raw
+    pending: dict[str, list[tuple[str, dict[str, Any], dict[str, str], str]]] = defaultdict(list)
     with suspended_triggers_on(raw, BULK_TRIGGERS):
         try:
             with conn.cursor().copy(SNAPSHOT_COPY) as copy:
@@ -149,12 +192,23 @@ def _apply(
             keys = [f"custom:{r[0]}" for r in raw.execute("SELECT id FROM custom_field_defs")]
             queries = [(entity, *_select(ENTITY_TABLES[entity], keys, entity))
                        for entity in BULK_ENTITIES]  # fmt: skip
-            with Prefetch(conn, [(entity, query) for entity, query, _plan in queries]) as stream:
+            ready = {entity: _Prepare(entity, plan, existing[entity], normal, load)
+                     for entity, _query, plan in queries}  # fmt: skip
+            with Prefetch(conn, [(entity, query) for entity, query, _plan in queries],
+                          lambda entity, batch: ready[entity](batch)) as stream:  # fmt: skip
                 for entity, _query, plan in queries:
                     _load_entity(local, conn, entity, plan, stream.batches(entity),
-                                 existing[entity], normal, load, indexes)  # fmt: skip
+                                 existing[entity], load, indexes, search)  # fmt: skip
+                    if entity == "customer" and search is not None:
+                        if search.usable:
+                            search.start()  # goes on beside the rest of the load
+                        else:
+                            search.close()
+                            search = None
             add_report_counts(raw, first["customers"], first["opportunities"], first["followups"])
-            index_new_customers(raw, first["customers"], first["contacts"])
+            if search is None:
+                index_new_customers(raw, first["customers"], first["contacts"])
+                index_new_names(raw, first["customers"])
             add_forecast_totals(raw, first["opportunities"])
             # One pass over the follow-ups (a correlated subquery per customer may be planned
             # on the status index and scan every follow-up for each customer), before the
@@ -169,23 +223,27 @@ def _apply(
             )
         finally:
             indexes.restore()
-    from crm_desktop.sync.client import fix_references
-
-    fix_references(local, conn)
-    if load.newest:
-        observe(load.newest)
-    return load.count
+        if search is not None and not search.copy_into(raw):
+            index_new_customers(raw, first["customers"], first["contacts"])
+            index_new_names(raw, first["customers"])
 
 
 class Prefetch:
     """The rows of several queries, each through a server-side cursor, read on a thread of its
-    own a batch or two ahead of the caller: the server prepares the next batch while this
-    process stores the last one (psycopg waits for the network without holding the GIL).
-    The connection is used by one thread at a time (psycopg locks it per operation)."""
+    own a batch or two ahead of the caller and made ready there (``prepare``): the server
+    prepares the next batch and this thread turns it into rows to insert while the caller
+    stores the last one (psycopg waits for the network, and SQLite works, without holding the
+    GIL). The connection is used by one thread at a time (psycopg locks it per operation)."""
 
-    def __init__(self, conn: Any, queries: list[tuple[str, Any]]) -> None:
+    def __init__(
+        self,
+        conn: Any,
+        queries: list[tuple[str, Any]],
+        prepare: Callable[[str, list[tuple[Any, ...]]], Any] = lambda _entity, batch: batch,
+    ) -> None:
         self.queue: queue.Queue[Any] = queue.Queue(maxsize=2)
         self.stop = threading.Event()
+        self.prepare = prepare
         self.thread = threading.Thread(
             target=self._run, args=(conn, queries), name="crm-snapshot-fetch", daemon=True
         )
@@ -207,7 +265,7 @@ class Prefetch:
                 with conn.cursor(name=f"crm_snapshot_{entity}") as cursor:
                     cursor.execute(query)
                     while batch := cursor.fetchmany(BATCH):
-                        if not self._put((entity, batch)):
+                        if not self._put((entity, self.prepare(entity, batch))):
                             return
                 if not self._put((entity, None)):
                     return
@@ -221,7 +279,7 @@ class Prefetch:
                 return True
         return False
 
-    def batches(self, entity: str) -> Iterator[list[tuple[Any, ...]]]:
+    def batches(self, entity: str) -> Iterator[Any]:
         """The batches of ``entity``'s query (the queries are read in the order given)."""
         while True:
             item = self.queue.get()
@@ -265,29 +323,13 @@ class SuspendedIndexes:
         self.dropped.clear()
 
 
-def _stamp_range(stamps_text: str) -> tuple[str, str, bool]:
-    """(oldest, newest, whether all are the same) of a record's stamps as the server writes
-    them (``{"name": "<hlc>", ...}``). Most records have one stamp for every field (made or
-    loaded in one go): that is seen by counting, without decoding the JSON."""
-    start = stamps_text.find('": "')
-    if start >= 0:
-        end = stamps_text.find('"', start + 4)
-        first = stamps_text[start + 4 : end]
-        values = stamps_text.count('": ')
-        if values == stamps_text.count('": "') == stamps_text.count(f'"{first}"'):
-            return first, first, True
-    stamps = list(json.loads(stamps_text).values())
-    if not stamps:
-        return "", "", False
-    return min(stamps), max(stamps), False
-
-
 def _select(
     table: str, custom_keys: list[str], entity: str
 ) -> tuple[Any, list[tuple[str, int, Any]]]:
     """The server query that splits ``data`` into the columns of ``table`` (in the order of
-    the plan it returns), then: the stamps as text, per time column whether ``data`` has it,
-    tags (customers), custom field values (when any field is defined)."""
+    the plan it returns), then: the stamps as stored, per time column whether ``data`` has it,
+    tags (customers), custom field values (when any field is defined), the oldest and the
+    newest stamp."""
     from psycopg import sql
 
     plan = _plan(table)
@@ -314,7 +356,12 @@ def _select(
             fallback = sql.SQL("NULL") if default is None else sql.Literal(str(default))
             parts.append(sql.SQL("CASE WHEN data ? {0} THEN {1} ELSE {2} END").format(
                 name, value, fallback))  # fmt: skip
-    parts.append(sql.SQL("stamps::text"))
+    # The stamps as stored: most records have one stamp for every field (made or loaded in
+    # one go), and those the server sends in ``compact_stamps``' form, a fifth of the size.
+    parts.append(sql.SQL(
+        "CASE WHEN m.lo = m.hi THEN '[\"' || m.lo || '\", ' || "
+        "replace(stamps::text, '\"' || m.lo || '\"', '0') || ']' ELSE stamps::text END"
+    ))  # fmt: skip
     parts += flags
     parts.append(
         sql.SQL("CASE WHEN jsonb_typeof(data->'tags') = 'array' THEN data->>'tags' END")
@@ -329,60 +376,73 @@ def _select(
         if custom_keys
         else sql.SQL("NULL")
     )
-    query = sql.SQL("SELECT {0} FROM crm.rows WHERE entity = {1} ORDER BY row_id").format(
-        sql.SQL(", ").join(parts), sql.Literal(entity)
-    )
+    parts += [sql.SQL("m.lo"), sql.SQL("m.hi")]  # the oldest and newest stamp
+    query = sql.SQL(
+        'SELECT {0} FROM crm.rows CROSS JOIN LATERAL (SELECT min(value COLLATE "C") AS lo, '
+        'max(value COLLATE "C") AS hi FROM jsonb_each_text(stamps)) AS m '
+        "WHERE entity = {1} ORDER BY row_id"
+    ).format(sql.SQL(", ").join(parts), sql.Literal(entity))
     return query, plan
 
 
-def _load_entity(  # noqa: PLR0912, PLR0915
-    local: Local,
-    conn: Any,
-    entity: str,
-    plan: list[tuple[str, int, Any]],
-    batches: Iterator[list[tuple[Any, ...]]],
-    existing: set[str],
-    normal: Normalizer,
-    load: _Load,
-    indexes: SuspendedIndexes,
-) -> None:
-    """Every record of one kind, as the rows of ``_select`` come, BATCH rows at a time."""
-    from crm_desktop.sync.client import _server_rows
+@dataclass
+class _Batch:
+    """One batch of a kind's rows made ready to store (by ``_Prepare``)."""
 
-    raw = local.raw
-    table = ENTITY_TABLES[entity]
-    width = len(plan)
-    columns = [c for c, _k, _d in plan]
-    times = [
-        (i, width + 1 + n) for n, i in enumerate(i for i, p in enumerate(plan) if p[1] == _TIME)
-    ]
-    at_stamps = width
-    at_tags = width + 1 + len(times)
-    at_custom = at_tags + 1
-    phone = columns.index("phone") if "phone" in columns else None
-    email = columns.index("email") if "email" in columns else None
-    derived = [(i, k) for i, (_c, k, _d) in enumerate(plan) if k in (_PHONE, _EMAIL)]
-    names = ", ".join(columns)
-    marks = ", ".join("?" * width)
-    insert = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-    first_batch = True
-    for batch in batches:
-        load.count += len(batch)
-        records: list[list[Any]] = []
-        stamp_rows: list[tuple[str, str, str]] = []
-        tags: list[tuple[str, str]] = []
-        customs: list[tuple[str, str, Any]] = []
-        merge: list[tuple[str, str]] = []
-        newest = load.newest
+    size: int
+    records: list[list[Any]]
+    stamp_rows: list[tuple[str, str, str]]
+    tags: list[tuple[str, str]]
+    customs: list[tuple[str, str, Any]]
+    merge: list[tuple[str, str]]  # records the file has: merged field by field
+    newest: str
+
+
+class _Prepare:
+    """Turns the rows of ``_select`` for one kind into rows to insert: times the server has
+    none for, phone and e-mail normal forms, tags, custom values. Runs on the fetching thread
+    (it alone uses ``normal`` and ``load.times`` while it runs)."""
+
+    def __init__(
+        self,
+        entity: str,
+        plan: list[tuple[str, int, Any]],
+        existing: set[str],
+        normal: Normalizer,
+        load: _Load,
+    ) -> None:
+        self.entity = entity
+        self.existing = existing
+        self.normal = normal
+        self.load = load
+        self.width = width = len(plan)
+        columns = [c for c, _k, _d in plan]
+        self.times = [
+            (i, width + 1 + n) for n, i in enumerate(i for i, p in enumerate(plan) if p[1] == _TIME)
+        ]
+        self.at_tags = width + 1 + len(self.times)
+        self.phone = columns.index("phone") if "phone" in columns else None
+        self.email = columns.index("email") if "email" in columns else None
+        self.derived = [(i, k) for i, (_c, k, _d) in enumerate(plan) if k in (_PHONE, _EMAIL)]
+
+    def __call__(self, batch: list[tuple[Any, ...]]) -> _Batch:
+        entity, existing, normal, load = self.entity, self.existing, self.normal, self.load
+        width, times, derived, phone, email = (
+            self.width, self.times, self.derived, self.phone, self.email)  # fmt: skip
+        at_stamps, at_tags = width, self.at_tags
+        at_custom, at_oldest = at_tags + 1, at_tags + 2
+        ready = _Batch(len(batch), [], [], [], [], [], "")
+        records, stamp_rows, tags, customs = (
+            ready.records, ready.stamp_rows, ready.tags, ready.customs)  # fmt: skip
+        newest = ""
         for row in batch:
             row_id = row[0]
             if row_id in existing:
-                merge.append((entity, row_id))
+                ready.merge.append((entity, row_id))
                 continue
             values = list(row[:width])
-            stamps_text = row[at_stamps]
-            oldest, top, uniform = _stamp_range(stamps_text)
-            newest = max(newest, top)
+            oldest = row[at_oldest] or ""
+            newest = max(newest, row[at_oldest + 1] or "")
             for i, flag in times:
                 if not row[flag]:
                     values[i] = load.time_of(oldest)
@@ -392,23 +452,48 @@ def _load_entity(  # noqa: PLR0912, PLR0915
                 else:
                     values[i] = normal.email(values[email]) if email is not None else None
             records.append(values)
-            if uniform:
-                stamps_text = compact_stamps(stamps_text, oldest)
-            stamp_rows.append((entity, row_id, stamps_text))
+            stamp_rows.append((entity, row_id, row[at_stamps]))
             if row[at_tags] is not None:
                 tags.extend((row_id, t) for t in json.loads(row[at_tags]))
             if row[at_custom] is not None:
                 customs.extend(
                     (row_id, name[7:], value) for name, value in json.loads(row[at_custom]).items()
                 )
-        load.newest = newest
-        if first_batch and len(batch) == BATCH and len(existing) <= REBUILD_INDEXES_ABOVE:
+        ready.newest = newest
+        return ready
+
+
+def _load_entity(
+    local: Local,
+    conn: Any,
+    entity: str,
+    plan: list[tuple[str, int, Any]],
+    batches: Iterator[_Batch],
+    existing: set[str],
+    load: _Load,
+    indexes: SuspendedIndexes,
+    search: SearchBuild | None,
+) -> None:
+    """Every record of one kind, as the batches ``_Prepare`` made of ``_select``'s rows come."""
+    from crm_desktop.sync.client import _server_rows
+
+    raw = local.raw
+    table = ENTITY_TABLES[entity]
+    columns = [c for c, _k, _d in plan]
+    insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(plan))})"  # noqa: S608
+    first_batch = True
+    for batch in batches:
+        load.count += batch.size
+        load.newest = max(load.newest, batch.newest)
+        if first_batch and batch.size == BATCH and len(existing) <= REBUILD_INDEXES_ABOVE:
             indexes.drop(table)
         first_batch = False
-        raw.executemany(insert, records)
-        _store_extras(raw, stamp_rows, tags, customs)
-        if merge:
-            for (_entity, row_id), (data, stamps) in _server_rows(conn, merge).items():
+        raw.executemany(insert, batch.records)
+        if search is not None:
+            search.take(entity, columns, batch.records)
+        _store_extras(raw, batch.stamp_rows, batch.tags, batch.customs)
+        if batch.merge:
+            for (_entity, row_id), (data, stamps) in _server_rows(conn, batch.merge).items():
                 local.apply_state(entity, row_id, data, stamps)
                 load.newest = max(load.newest, max(stamps.values(), default=""))
 
@@ -507,6 +592,16 @@ def index_new_customers(raw: Any, first_customer: int, first_contact: int) -> No
             for rowid, cid, name, company, kind, phone, phone_normalized, email, notes in batch
         ]  # fmt: skip
         raw.executemany("INSERT INTO customer_search (rowid, doc) VALUES (?, ?)", documents)
+
+
+def index_new_names(raw: Any, first_customer: int) -> None:
+    """What the name-start index's insert trigger (migration 0013) would have done for the
+    customers inserted from rowid ``first_customer`` on, in one statement."""
+    raw.execute(
+        "INSERT INTO customer_name_heads (rowid, doc) "
+        "SELECT rowid, crm_name_heads(name, kind) FROM customers WHERE rowid >= ?",
+        (first_customer,),
+    )
 
 
 def add_report_counts(raw: Any, first_customer: int, first_deal: int, first_followup: int) -> None:
