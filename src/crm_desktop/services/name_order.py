@@ -179,6 +179,18 @@ def _rowids(conn: Any, table: str, expression: str) -> list[int]:
     return [r[0] for r in conn.execute(query, (expression,))]
 
 
+def _begin(session: Session, text: str) -> tuple[NameOrder, str, array[int], int, Any] | None:
+    """What a search by the positions starts from: the order, the FTS5 expression, the
+    positions and their data version, the session's connection; None when not ready."""
+    expression = match_query(text)
+    order = name_order(session)
+    ready = order.current() if expression is not None else None
+    if ready is None or expression is None:
+        return None
+    ranks, version = ready
+    return order, expression, ranks, version, session.connection().connection.driver_connection
+
+
 def ranked_search(
     session: Session, text: str, first: int, chunk: int, *, by_range: bool, heads_cap: int
 ) -> Iterator[array[int]] | None:
@@ -189,13 +201,10 @@ def ranked_search(
     without, the name starts, then the rest. Streamed as
     ``customer_list.iter_rowids`` does. None when the positions are not ready (or the file
     changed while the matches were read): the caller takes the SQL path."""
-    expression = match_query(text)
-    order = name_order(session)
-    ready = order.current() if expression is not None else None
-    if ready is None or expression is None:
+    begun = _begin(session, text)
+    if begun is None:
         return None
-    ranks, version = ready
-    conn: Any = session.connection().connection.driver_connection
+    order, expression, ranks, version, conn = begun
     matches = _rowids(conn, "customer_search", expression)
     heads = set(_rowids(conn, "customer_name_heads", expression))
     if by_range and len(heads) > heads_cap:
@@ -243,13 +252,10 @@ def name_starts_in_order(session: Session, text: str) -> array[int] | None:
     index) but does not itself start with it as typed, in name order: the second part of a
     broad search (``customer_list._name_starts_first``), sorted without reading their rows.
     None when the positions are not ready or the file changed meanwhile."""
-    expression = match_query(text)
-    order = name_order(session)
-    ready = order.current() if expression is not None else None
-    if ready is None or expression is None:
+    begun = _begin(session, text)
+    if begun is None:
         return None
-    ranks, version = ready
-    conn: Any = session.connection().connection.driver_connection
+    order, expression, ranks, version, conn = begun
     heads = _rowids(conn, "customer_name_heads", expression)
     low = high = 0
     prefix = name_prefix_key(text)
