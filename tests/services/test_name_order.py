@@ -129,6 +129,18 @@ def test_a_change_by_any_writer_makes_the_order_stale(
     assert ranked == _sql(ws, "张")
 
 
+def test_current_positions_serve_while_a_later_check_is_pending(people: Workspace) -> None:
+    """The list asks for a check a second after each query; a keystroke meanwhile must still
+    be sorted in memory (it once took the SQL path for that second)."""
+    ws = people
+    _ready(ws)
+    with ws.db.session() as session:
+        order = name_order.name_order(session)
+    order.prepare(30.0)
+    assert order.current() is not None
+    assert _ranked(ws, "张", by_range=False) is not None
+
+
 def test_closing_the_file_stops_the_order(people: Workspace) -> None:
     ws = people
     _ready(ws)

@@ -55,7 +55,7 @@ class NameOrder:
         """The positions and the data version they describe, when they are still current;
         otherwise None, and a rebuild starts (unless one is on its way)."""
         with self._lock:
-            if self._closing.is_set() or self._busy:
+            if self._closing.is_set():
                 return None
             if self._ranks is not None and self._version == self._data_version():
                 return self._ranks, self._version
